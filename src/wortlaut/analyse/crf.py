@@ -1,0 +1,154 @@
+"""The trained attribution tagger: two CRFs over a whole document, then assembly.
+
+The first CRF labels quotation tokens with their kind (BIO over D/I/R/F); the
+second labels cue, speaker and addressee tokens (BIO over C/S/A), reading the
+first one's labels as features. Two layers because roles overlap: a reported
+statement contains its own speaker ("In der Begründung weisen die Richter …").
+``assemble`` links each quote to the nearest cue and speaker.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .attribution import Attribution, Range
+from .features import token_features
+from .tokens import Doc
+
+KIND_OF_LABEL = {"D": "direct", "I": "indirect", "R": "reported", "F": "free"}
+LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
+
+
+def runs(labels: list[str]) -> list[tuple[str, int, int]]:
+    """BIO labels -> (tag, start, end) runs."""
+    out: list[tuple[str, int, int]] = []
+    for k, lab in enumerate(labels):
+        if lab == "O":
+            continue
+        bio, tag = lab.split("-", 1)
+        if bio == "I" and out and out[-1][0] == tag and out[-1][2] == k:
+            out[-1] = (tag, out[-1][1], k + 1)
+        else:
+            out.append((tag, k, k + 1))
+    return out
+
+
+def role_features(quote_feats: list[list[str]], quote_labels: list[str]) -> list[list[str]]:
+    """Second-layer features: the first layer's features plus its labels around each token."""
+    n = len(quote_labels)
+    out = []
+    for k, f in enumerate(quote_feats):
+        extra = ["q=" + quote_labels[k]]
+        for off in (-2, -1, 1, 2):
+            j = k + off
+            extra.append(f"{off}q=" + (quote_labels[j] if 0 <= j < n else "BOUND"))
+        out.append(f + extra)
+    return out
+
+
+class CRFTagger:
+    """Loads ``quotes.crfsuite``, ``roles.crfsuite`` and ``cues.json`` from a model directory."""
+
+    def __init__(self, model_dir: Path):
+        import pycrfsuite
+
+        self.model_dir = Path(model_dir)
+        self.cue_lemmas = frozenset(json.loads((self.model_dir / "cues.json").read_text(encoding="utf-8")))
+        self.quote_tagger = pycrfsuite.Tagger()
+        self.quote_tagger.open(str(self.model_dir / "quotes.crfsuite"))
+        self.role_tagger = pycrfsuite.Tagger()
+        self.role_tagger.open(str(self.model_dir / "roles.crfsuite"))
+
+    @staticmethod
+    def available(model_dir: Path) -> bool:
+        return all((Path(model_dir) / f).exists() for f in ("quotes.crfsuite", "roles.crfsuite", "cues.json"))
+
+    def tag(self, doc: Doc) -> tuple[list[str], list[str]]:
+        if not doc.tokens:
+            return [], []
+        feats = token_features(doc, self.cue_lemmas)
+        qlabels = self.quote_tagger.tag(feats)
+        rlabels = self.role_tagger.tag(role_features(feats, qlabels))
+        return qlabels, rlabels
+
+    def __call__(self, doc: Doc) -> list[Attribution]:
+        qlabels, rlabels = self.tag(doc)
+        return assemble(doc, qlabels, rlabels)
+
+
+def _dist(a: Range, b: Range) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def _sentences(doc: Doc, r: Range) -> set[int]:
+    return {doc.tokens[k].sent for k in range(r[0], r[1])}
+
+
+def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attribution]:
+    quotes = [(KIND_OF_LABEL.get(tag, "indirect"), (a, b)) for tag, a, b in runs(qlabels)]
+    roles = runs(rlabels)
+    cues = [(a, b) for tag, a, b in roles if tag == "C"]
+    speakers = [(a, b) for tag, a, b in roles if tag == "S"]
+    addressees = [(a, b) for tag, a, b in roles if tag == "A"]
+
+    def nearest(cands: list[Range], to: Range, sents: set[int], avoid: Range | None = None) -> Range | None:
+        pool = [c for c in cands if _sentences(doc, c) & sents]
+        if avoid is not None:  # prefer roles outside the quote itself
+            pool = [c for c in pool if _dist(c, avoid) > 0] or pool
+        return min(pool, key=lambda c: _dist(c, to), default=None)
+
+    out: list[Attribution] = []
+    last_speaker: Range | None = None
+    for kind, q in quotes:
+        qsents = _sentences(doc, q)
+        att = Attribution([q], kind)
+        if kind == "free":
+            att.speaker = last_speaker
+        elif kind == "reported":
+            att.speaker = nearest(speakers, q, qsents)
+            att.addressee = nearest(addressees, q, qsents)
+        else:
+            cue = nearest(cues, q, qsents, avoid=q)
+            if cue is None and kind == "direct":
+                # "… teilte mit: „Satz eins. Satz zwei.“" – the cue sits in the sentence before
+                first = min(qsents)
+                cue = nearest(cues, q, {first - 1, max(qsents) + 1})
+            if cue is not None:
+                att.cue = [cue]
+                csents = _sentences(doc, cue)
+                att.speaker = nearest(speakers, cue, csents, avoid=q) or nearest(speakers, q, qsents)
+                att.addressee = nearest(addressees, cue, csents)
+                # a separable verb's particle ("teilte … mit") is a second cue run in the same clause
+                for other in cues:
+                    if other != cue and _sentences(doc, other) & csents and 0 < _dist(cue, other) <= 8 and not _overlaps_any(other, quotes):
+                        if all(other not in o.cue for o in out):
+                            att.cue = sorted(att.cue + [other])
+                        break
+            else:
+                att.speaker = nearest(speakers, q, qsents)
+        if att.speaker is None and kind != "free":
+            att.speaker = last_speaker if kind == "direct" else None
+        if att.speaker is not None:
+            last_speaker = att.speaker
+        # "„A“, sagte er, „B“": one statement interrupted by its own frame
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == kind == "direct"
+            and prev.cue
+            and prev.cue == att.cue
+            and _sentences(doc, prev.quote[-1]) & qsents
+        ):
+            prev.quote.append(q)
+            continue
+        out.append(att)
+    return out
+
+
+def _overlaps_any(r: Range, quotes: list[tuple[str, Range]]) -> bool:
+    return any(_dist(r, q) == 0 for _, q in quotes)

@@ -1,0 +1,109 @@
+"""Token features for the trained attribution tagger.
+
+Each token gets a list of string features: its own form, POS and lemma, its
+neighbours', where it stands in quotation marks, and how near it is to a cue
+word in its sentence. ``cue_lemmas`` is learned from the training data and
+shipped with the model, so the tagger and its features stay in step.
+"""
+
+from __future__ import annotations
+
+from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
+from .quotes import find_mark_spans, mark_depths
+from .tokens import Doc
+
+QUOTE_MARKS = set("„“”\"»«‚‘‹›")
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "d"
+    if w[0].isupper():
+        return "X" if len(w) == 1 or w[1:].islower() else "XX"
+    if w[0].islower():
+        return "x"
+    return w if len(w) == 1 else "p"
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
+
+
+def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset()) -> list[list[str]]:
+    toks = doc.tokens
+    n = len(toks)
+    spans = find_mark_spans(doc)
+    depth = mark_depths(doc, spans)
+    span_len = [0] * n  # length of the innermost mark span a token is in (titles are short)
+    for s in spans:
+        a, b = s.outer
+        for k in range(a, min(b, n)):
+            span_len[k] = b - a
+
+    lower = [t.text.lower() for t in toks]
+    is_cue = [
+        (t.lemma in cue_lemmas or t.lemma in SPEECH_VERBS) and t.pos.startswith("V") or lower[k] in PREPOSITION_CUES
+        for k, t in enumerate(toks)
+    ]
+    konj = [lower[k] in KONJUNKTIV_I for k in range(n)]
+
+    # sentence-level facts, and nearest cue distance within the sentence
+    sent_cue = [False] * len(doc.sentences)
+    sent_konj = [False] * len(doc.sentences)
+    sent_mark = [False] * len(doc.sentences)
+    cue_dist = ["none"] * n
+    for s, (a, b) in enumerate(doc.sentences):
+        cues = [k for k in range(a, b) if is_cue[k]]
+        sent_cue[s] = bool(cues)
+        sent_konj[s] = any(konj[a:b])
+        sent_mark[s] = any(depth[a:b])
+        for k in range(a, b):
+            if cues:
+                c = min(cues, key=lambda c: abs(c - k))
+                cue_dist[k] = ("L" if c > k else "R" if c < k else "=") + _bucket(abs(c - k))
+
+    feats: list[list[str]] = []
+    for k, t in enumerate(toks):
+        w = t.text
+        s = t.sent
+        a, b = doc.sentences[s]
+        f = [
+            "b",
+            "w=" + lower[k],
+            "suf3=" + lower[k][-3:],
+            "shape=" + _shape(w),
+            "pos=" + t.pos,
+            "lem=" + t.lemma.lower(),
+            "depth=" + str(min(depth[k], 2)),
+            "span=" + _bucket(span_len[k]) if depth[k] else "span=-",
+            "cue" if is_cue[k] else "nocue",
+            "konj" if konj[k] else "",
+            "cuedist=" + cue_dist[k],
+            "scue=" + str(sent_cue[s]),
+            "skonj=" + str(sent_konj[s]),
+            "smark=" + str(sent_mark[s]),
+            "pscue=" + str(sent_cue[s - 1]) if s else "pscue=BOD",
+            "pskonj=" + str(sent_konj[s - 1]) if s else "pskonj=BOD",
+            "nsmark=" + str(sent_mark[s + 1]) if s + 1 < len(doc.sentences) else "nsmark=EOD",
+            "first" if k == a else "",
+            "last" if k == b - 1 else "",
+            "pron" if lower[k] in PRONOUNS else "",
+            "mark" if w in QUOTE_MARKS else "",
+            "nl" if "\n" in t.space_after else "",
+        ]
+        for off in (-3, -2, -1, 1, 2, 3):
+            j = k + off
+            if 0 <= j < n:
+                o = str(off)
+                f.append(o + "w=" + lower[j])
+                f.append(o + "pos=" + toks[j].pos)
+                if abs(off) <= 2:
+                    f.append(o + "cue=" + str(is_cue[j]))
+                    f.append(o + "depth=" + str(min(depth[j], 2)))
+                    f.append(o + "w|pos=" + lower[j] + "|" + t.pos)
+            else:
+                f.append(str(off) + "BOUND")
+        f.append("w|-1w=" + lower[k] + "|" + (lower[k - 1] if k else "BOS"))
+        f.append("pos|-1pos|1pos=" + t.pos + "|" + (toks[k - 1].pos if k else "") + "|" + (toks[k + 1].pos if k + 1 < n else ""))
+        feats.append([x for x in f if x])
+    return feats

@@ -1,0 +1,111 @@
+"""Quotation-mark spans: pairing „…“ "…" »…« «…» ‚…‘ with nesting and recovery.
+
+Marks are paired on tokens. An unbalanced mark is recovered, not fatal: an
+opener left open at a paragraph break closes there, and a closer with no
+opener starts its span after the previous closed span in the same paragraph
+(machine translation often drops the opening mark of a second sentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tokens import Doc
+
+# closing mark(s) that each opening mark expects
+PAIRS = {"„": "“”\"", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "‹": "›", "›": "‹"}
+# marks that can only close (when nothing matching is open they are strays)
+CLOSE_ONLY = {"”"}
+
+
+@dataclass
+class MarkSpan:
+    open: int  # token index of the opening mark; for a recovered span, the token before its first word
+    close: int  # token index of the closing mark
+    depth: int
+    recovered: bool = False
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return max(self.open, 0), self.close + 1
+
+
+def _is_mark(text: str) -> bool:
+    return text in PAIRS or text in CLOSE_ONLY or text in ("’",)
+
+
+def _paragraph_end(doc: Doc, k: int) -> bool:
+    return "\n" in doc.tokens[k].space_after
+
+
+def find_mark_spans(doc: Doc) -> list[MarkSpan]:
+    """All quotation-mark spans in ``doc``, outermost first by position."""
+    toks = doc.tokens
+    spans: list[MarkSpan] = []
+    stack: list[int] = []  # token indices of open marks
+    para_start = 0
+    last_close = -1
+
+    def closes(opener: str, mark: str) -> bool:
+        return mark in PAIRS.get(opener, "")
+
+    for k, t in enumerate(toks):
+        m = t.text
+        if _is_mark(m):
+            top = toks[stack[-1]].text if stack else None
+            if top is not None and closes(top, m):
+                o = stack.pop()
+                spans.append(MarkSpan(o, k, len(stack)))
+                last_close = k
+            elif m == "’":
+                pass  # an apostrophe (King’s), not a mark
+            elif m in CLOSE_ONLY or (m == "“" and stack and toks[stack[-1]].text != "„"):
+                # stray closer: recover its opening after the last closed span
+                begin = max(last_close, para_start - 1)
+                if k - begin > 1:
+                    spans.append(MarkSpan(begin, k, len(stack), recovered=True))
+                last_close = k
+            elif m == "“" and not stack and _looks_closing(doc, k, last_close, para_start):
+                begin = max(last_close, para_start - 1)
+                spans.append(MarkSpan(begin, k, 0, recovered=True))
+                last_close = k
+            else:
+                stack.append(k)
+        if _paragraph_end(doc, k):
+            while stack:  # unclosed marks end with the paragraph
+                o = stack.pop()
+                if k > o:
+                    spans.append(MarkSpan(o, k + 1, len(stack), recovered=True))
+            para_start = k + 1
+            last_close = k
+    end = len(toks)
+    while stack:
+        o = stack.pop()
+        if end - 1 > o:
+            spans.append(MarkSpan(o, end, len(stack), recovered=True))
+    spans.sort(key=lambda s: (s.open, -s.close))
+    return spans
+
+
+def _looks_closing(doc: Doc, k: int, last_close: int, para_start: int) -> bool:
+    """A German “ with nothing open closes a span if words precede it in the paragraph
+    and it is followed by a comma, full stop or line end (not by a word, as an opener would be)."""
+    toks = doc.tokens
+    if k == 0 or k - max(last_close, para_start - 1) <= 1:
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    glued_left = toks[k - 1].end == toks[k].start
+    return glued_left and (nxt in {",", ".", ";", ")", ""} or _paragraph_end(doc, k))
+
+
+def mark_depths(doc: Doc, spans: list[MarkSpan]) -> list[int]:
+    """For each token, how many mark spans it lies inside (marks themselves count as inside)."""
+    depth = [0] * len(doc.tokens)
+    for s in spans:
+        for k in range(max(s.open, 0), min(s.close + 1, len(depth))):
+            depth[k] += 1
+    return depth

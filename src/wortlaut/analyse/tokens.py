@@ -1,0 +1,123 @@
+"""Tokens, sentences, part-of-speech and lemmas: the layer every analyser reads.
+
+spaCy's blank tokenizers split the text (fast, with German abbreviation and
+ordinal rules); HanTa adds STTS part-of-speech tags and lemmas for German.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+@dataclass(slots=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    sent: int
+    pos: str = ""
+    lemma: str = ""
+    space_after: str = ""  # the whitespace that follows, to see line breaks
+
+
+@dataclass
+class Doc:
+    text: str
+    language: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
+
+    def sentence_tokens(self, s: int) -> list[Token]:
+        a, b = self.sentences[s]
+        return self.tokens[a:b]
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token covering or following character ``char``."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self.tokens) else None
+
+    def span_text(self, a: int, b: int) -> str:
+        """Text of tokens a..b-1 as written."""
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+
+
+@lru_cache(maxsize=2)
+def _tokenizer(language: str):
+    import spacy
+
+    return spacy.blank("de" if language == "de" else "en").tokenizer
+
+
+SENTENCE_END = {".", "!", "?", "…"}
+CLOSERS = set("“”»«\"'‘’)]")
+
+
+def tokenize(text: str, language: str = "de", tag: bool = True) -> Doc:
+    """Split ``text`` into tokens and sentences; for German also tag POS and lemma."""
+    doc = Doc(text=text, language=language)
+    for st in _tokenizer(language)(text):
+        if st.is_space:
+            if doc.tokens:
+                doc.tokens[-1].space_after += st.text
+            continue
+        doc.tokens.append(Token(len(doc.tokens), st.text, st.idx, st.idx + len(st.text), 0, space_after=st.whitespace_))
+    _split_sentences(doc)
+    if tag and language == "de":
+        _tag_german(doc)
+    elif tag:
+        for t in doc.tokens:
+            t.lemma = t.text.lower()
+    return doc
+
+
+def _split_sentences(doc: Doc) -> None:
+    """End a sentence at . ! ? (with any closing marks after it) unless a comma or a
+    lower-case word follows ("„Wirklich?“, fragte er"); always end one at a line break."""
+    toks = doc.tokens
+    starts = [0] if toks else []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        end = None
+        if "\n" in t.space_after:
+            end = k + 1
+        elif t.text in SENTENCE_END:
+            j = k + 1
+            while j < len(toks) and toks[j].text in CLOSERS and "\n" not in toks[j - 1].space_after:
+                j += 1
+            nxt = toks[j] if j < len(toks) else None
+            if j < len(toks) and "\n" in toks[j - 1].space_after:
+                end = j
+            elif nxt is not None and not (nxt.text[0] in ",;:" or nxt.text[0].islower()):
+                end = j
+            k = j - 1
+        if end is not None and end < len(toks):
+            starts.append(end)
+        k += 1
+    bounds = starts + [len(toks)]
+    doc.sentences = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+    for s, (a, b) in enumerate(doc.sentences):
+        for t in toks[a:b]:
+            t.sent = s
+
+
+@lru_cache(maxsize=1)
+def _hanta():
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+def _tag_german(doc: Doc) -> None:
+    tagger = _hanta()
+    for a, b in doc.sentences:
+        words = [t.text for t in doc.tokens[a:b]]
+        for t, (_, lemma, pos) in zip(doc.tokens[a:b], tagger.tag_sent(words, taglevel=1)):
+            t.pos, t.lemma = pos, lemma

@@ -1,0 +1,125 @@
+"""Train the attribution CRFs on the German news quotation corpus.
+
+    python -m wortlaut.analyse.train --train DIR --out models/de-attribution
+
+Labels are projected from the corpus's tokens onto our own tokenisation by
+character offsets, so training sees exactly what the pipeline sees at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from ..evaluate.corpus import CorpusDocument, iter_documents
+from .crf import LABEL_OF_KIND, role_features
+from .features import token_features
+from .tokens import Doc, tokenize
+
+CORPUS_KIND = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported", "FreeIndirect": "free", "IndirectFreeIndirect": "free"}
+
+
+def project(doc: CorpusDocument, ours: Doc, token_ids: list[int]) -> list[int]:
+    """Corpus token ids -> indices of our tokens that overlap them."""
+    by_id = {t.id: t for t in doc.tokens}
+    out: set[int] = set()
+    for tid in token_ids:
+        t = by_id[tid]
+        k = ours.token_at(t.start)
+        while k is not None and k < len(ours.tokens) and ours.tokens[k].start < t.end:
+            out.add(k)
+            k += 1
+    return sorted(out)
+
+
+def _bio(labels: list[str], tokens: list[int], tag: str) -> None:
+    prev = None
+    for k in tokens:
+        if labels[k] != "O":
+            prev = None
+            continue
+        labels[k] = ("I-" if prev == k - 1 else "B-") + tag
+        prev = k
+
+
+def gold_labels(doc: CorpusDocument, ours: Doc) -> tuple[list[str], list[str]]:
+    n = len(ours.tokens)
+    qlabels, rlabels = ["O"] * n, ["O"] * n
+    # outer quotes first, so a nested quote never splits its host
+    for ann in sorted(doc.annotations, key=lambda a: -len(a.quote)):
+        kind = CORPUS_KIND.get(ann.type, "indirect")
+        _bio(qlabels, project(doc, ours, ann.quote), LABEL_OF_KIND[kind])
+    for role, tag in (("cue", "C"), ("speaker", "S"), ("addressee", "A")):
+        for ann in doc.annotations:
+            _bio(rlabels, project(doc, ours, ann.role(role)), tag)
+    return qlabels, rlabels
+
+
+def learn_cue_lemmas(pairs: list[tuple[Doc, list[str]]], min_count: int = 2, min_ratio: float = 0.15) -> list[str]:
+    """Lemmas that are cue tokens often enough, in proportion to how often they occur."""
+    cue, total = Counter(), Counter()
+    for doc, rlabels in pairs:
+        for t, lab in zip(doc.tokens, rlabels):
+            lemma = t.lemma.lower()
+            total[lemma] += 1
+            if lab.endswith("-C"):
+                cue[lemma] += 1
+    return sorted(l for l, c in cue.items() if c >= min_count and c / total[l] >= min_ratio and l.isalpha())
+
+
+def train(train_dir: Path, out_dir: Path, max_iterations: int = 150, c1: float = 0.05, c2: float = 0.01) -> dict:
+    import pycrfsuite
+
+    t0 = time.time()
+    docs, errors = [], []
+    for item in iter_documents(train_dir):
+        if isinstance(item, Exception):
+            errors.append(str(item))
+            continue
+        ours = tokenize(item.text)
+        docs.append((ours, *gold_labels(item, ours)))
+    cue_lemmas = learn_cue_lemmas([(d, r) for d, _, r in docs])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "cues.json").write_text(json.dumps(cue_lemmas, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    cues = frozenset(cue_lemmas)
+
+    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True}
+    qtrainer = pycrfsuite.Trainer(verbose=False)
+    rtrainer = pycrfsuite.Trainer(verbose=False)
+    qtrainer.set_params(params)
+    rtrainer.set_params(params)
+    for ours, qlabels, rlabels in docs:
+        feats = token_features(ours, cues)
+        qtrainer.append(feats, qlabels)
+        # roles learn from gold quote labels; at run time they read predicted ones
+        rtrainer.append(role_features(feats, qlabels), rlabels)
+    qtrainer.train(str(out_dir / "quotes.crfsuite"))
+    rtrainer.train(str(out_dir / "roles.crfsuite"))
+    info = {
+        "documents": len(docs),
+        "tokens": sum(len(d.tokens) for d, _, _ in docs),
+        "cue_lemmas": len(cue_lemmas),
+        "params": params,
+        "seconds": round(time.time() - t0, 1),
+        "errors": errors,
+    }
+    (out_dir / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+    return info
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--train", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    args = ap.parse_args()
+    print(json.dumps(train(args.train, args.out, args.iterations, args.c1, args.c2), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Run the analysis over the German news quotation corpus and score it.
+
+Each document's ``originalText`` goes through the same ``analyse`` call as any
+article; predicted character spans are mapped onto the document's own tokens.
+The corpus's *frame* (the attributing clause around a quote) is not something
+the pipeline stores, so it is derived here: the tokens of the sentences that
+hold the cue and the speaker, minus the quote and final punctuation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..analyse import analyse
+from ..analyse.attribution import Attribution
+from ..analyse.tokens import Doc
+from .corpus import CorpusAnnotation, CorpusDocument, CorpusError, iter_documents, tokens_in_spans, write_prediction
+from .scorer import Counts, score_document, summarise
+
+CORPUS_TYPE = {"direct": "Direct", "indirect": "Indirect", "mixed": "Indirect", "reported": "Reported", "free": "IndirectFreeIndirect"}
+WRITING_CUES = ("schreib", "schrieb", "bericht", "heißt", "hieß", "laut", "zufolge", "mitteil", "teilt", "meldet", "erklärung")
+
+
+def _spans(doc: Doc, ranges) -> list[tuple[int, int]]:
+    return [(doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in ranges]
+
+
+def to_corpus(cdoc: CorpusDocument, doc: Doc, atts: list[Attribution]) -> list[CorpusAnnotation]:
+    sentence_of = {t.id: t.sentence for t in cdoc.tokens}
+    text_of = {t.id: t.text for t in cdoc.tokens}
+    members: dict[int, list[int]] = {}
+    for t in cdoc.tokens:
+        members.setdefault(t.sentence, []).append(t.id)
+    out = []
+    for att in atts:
+        quote = tokens_in_spans(cdoc, _spans(doc, att.quote))
+        cue = tokens_in_spans(cdoc, _spans(doc, att.cue)) if att.cue else []
+        speaker = tokens_in_spans(cdoc, _spans(doc, [att.speaker])) if att.speaker else []
+        addressee = tokens_in_spans(cdoc, _spans(doc, [att.addressee])) if att.addressee else []
+        frame: list[int] = []
+        if cue:
+            qset = set(quote)
+            sents = sorted({sentence_of[i] for i in cue})
+            frame = [i for s in sents for i in members[s] if i not in qset]
+            while frame and text_of[frame[-1]] in {".", "!", "?", ":", "“", "”", "„", '"'}:
+                frame.pop()
+        cue_text = " ".join(text_of[i] for i in cue).lower()
+        medium = "Writing" if any(w in cue_text for w in WRITING_CUES) else "Speech"
+        out.append(CorpusAnnotation(quote, cue, speaker, frame, addressee, CORPUS_TYPE[att.kind], medium))
+    return out
+
+
+def evaluate(
+    gold_dir: Path,
+    out_dir: Path,
+    use_model: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict, list[CorpusError]]:
+    """Predict every document in ``gold_dir`` into ``out_dir`` and score the predictions."""
+    counts = Counts()
+    errors: list[CorpusError] = []
+    for item in iter_documents(gold_dir):
+        if isinstance(item, CorpusError):
+            errors.append(item)
+        else:
+            doc, atts = analyse(item.text, "de", use_model)
+            pred = to_corpus(item, doc, atts)
+            write_prediction(item.name, pred, out_dir)
+            counts = counts + score_document(item.annotations, pred)
+        if progress:
+            progress(1)
+    return summarise(counts), errors

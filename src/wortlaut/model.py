@@ -1,0 +1,122 @@
+"""The one shared vocabulary: every stage reads and writes these dataclasses.
+
+Offsets are character offsets into ``Article.text`` (end exclusive), so
+``article.text[q.start:q.end] == q.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+QUOTE_TYPES = ("direct", "indirect", "mixed", "reported")
+SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
+
+
+@dataclass
+class Span:
+    """A stretch of article text. ``parts`` lists the pieces of an interrupted span
+    ("teilte … mit"); ``start``/``end`` cover all of them."""
+
+    start: int
+    end: int
+    text: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [(self.start, self.end)]
+
+
+@dataclass
+class Mention:
+    """A source as written at one place in the text ("er", "Schuster", "Analysten")."""
+
+    start: int
+    end: int
+    text: str
+    source_id: str | None = None
+
+
+@dataclass
+class Source:
+    """Who is quoted. ``id`` is stable across articles: same kind + same folded name."""
+
+    name: str
+    kind: str = "person"
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = source_id(self.name, self.kind)
+
+
+@dataclass
+class Quote:
+    """One attributed statement.
+
+    ``parts`` lists the quoted stretches when the quote is interrupted
+    ("„A“, sagte er, „B“"); for a contiguous quote it is just ``[(start, end)]``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str = "direct"
+    cue: Span | None = None
+    speaker: Mention | None = None
+    source: Source | None = None
+    addressee: Span | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [(self.start, self.end)]
+
+
+@dataclass
+class Article:
+    text: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    place: str = ""
+    country: str = ""
+    language: str = ""
+    url: str = ""
+    origin: str = ""  # file path, URL or archive record the article came from
+    furniture: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.text)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def normalise_text(text: str) -> str:
+    """NFC and collapsed whitespace: what identity hashing looks at."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def fold(text: str) -> str:
+    """Casefold and strip diacritics: "Straße" -> "strasse", "Südkorea" -> "sudkorea"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def source_id(name: str, kind: str) -> str:
+    key = f"{kind}:{normalise_text(fold(name))}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
