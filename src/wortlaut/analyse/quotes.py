@@ -20,18 +20,25 @@ CLOSE_ONLY = {"”"}
 
 @dataclass
 class MarkSpan:
-    open: int  # token index of the opening mark; for a recovered span, the token before its first word
-    close: int  # token index of the closing mark
+    """Tokens [start, end) including the marks; a recovered span lacks one of its marks."""
+
+    start: int
+    end: int
     depth: int
-    recovered: bool = False
+    has_open: bool = True
+    has_close: bool = True
+
+    @property
+    def recovered(self) -> bool:
+        return not (self.has_open and self.has_close)
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.open + 1, self.close
+        return self.start + self.has_open, self.end - self.has_close
 
     @property
     def outer(self) -> tuple[int, int]:
-        return max(self.open, 0), self.close + 1
+        return self.start, self.end
 
 
 def _is_mark(text: str) -> bool:
@@ -59,7 +66,7 @@ def find_mark_spans(doc: Doc) -> list[MarkSpan]:
             top = toks[stack[-1]].text if stack else None
             if top is not None and closes(top, m):
                 o = stack.pop()
-                spans.append(MarkSpan(o, k, len(stack)))
+                spans.append(MarkSpan(o, k + 1, len(stack)))
                 last_close = k
             elif m == "’":
                 pass  # an apostrophe (King’s), not a mark
@@ -67,11 +74,11 @@ def find_mark_spans(doc: Doc) -> list[MarkSpan]:
                 # stray closer: recover its opening after the last closed span
                 begin = max(last_close, para_start - 1)
                 if k - begin > 1:
-                    spans.append(MarkSpan(begin, k, len(stack), recovered=True))
+                    spans.append(MarkSpan(begin + 1, k + 1, len(stack), has_open=False))
                 last_close = k
             elif m == "“" and not stack and _looks_closing(doc, k, last_close, para_start):
                 begin = max(last_close, para_start - 1)
-                spans.append(MarkSpan(begin, k, 0, recovered=True))
+                spans.append(MarkSpan(begin + 1, k + 1, 0, has_open=False))
                 last_close = k
             else:
                 stack.append(k)
@@ -79,15 +86,15 @@ def find_mark_spans(doc: Doc) -> list[MarkSpan]:
             while stack:  # unclosed marks end with the paragraph
                 o = stack.pop()
                 if k > o:
-                    spans.append(MarkSpan(o, k + 1, len(stack), recovered=True))
+                    spans.append(MarkSpan(o, k + 1, len(stack), has_close=False))
             para_start = k + 1
             last_close = k
     end = len(toks)
     while stack:
         o = stack.pop()
         if end - 1 > o:
-            spans.append(MarkSpan(o, end, len(stack), recovered=True))
-    spans.sort(key=lambda s: (s.open, -s.close))
+            spans.append(MarkSpan(o, end, len(stack), has_close=False))
+    spans.sort(key=lambda s: (s.start, -s.end))
     return spans
 
 
@@ -106,6 +113,6 @@ def mark_depths(doc: Doc, spans: list[MarkSpan]) -> list[int]:
     """For each token, how many mark spans it lies inside (marks themselves count as inside)."""
     depth = [0] * len(doc.tokens)
     for s in spans:
-        for k in range(max(s.open, 0), min(s.close + 1, len(depth))):
+        for k in range(s.start, s.end):
             depth[k] += 1
     return depth

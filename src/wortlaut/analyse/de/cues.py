@@ -20,8 +20,13 @@ SPEECH_VERBS = frozenset(
     drohen empfehlen raten vorschlagen schlagen verlangen beteuern zusagen
     prognostizieren vorhersagen bilanzieren resümieren loben ankündigen twittern
     posten kommentieren protestieren bemängeln monieren anprangern verteidigen
-    widersprechen zustimmen stimmen bekennen offenbaren enthüllen signalisieren
+    widersprechen bekennen offenbaren enthüllen signalisieren
     """.split()
+)
+
+# Verb lemmas that are cues only with their particle ("gab bekannt", not "gibt").
+NEEDS_PARTICLE = frozenset(
+    "geben stellen führen weisen legen teilen fügen werfen räumen kündigen schlagen merken".split()
 )
 
 # Particles that complete a separable speech verb at the end of the clause.
@@ -35,7 +40,6 @@ PARTICLE_VERBS = {
     "aus": "ausführen",
     "dar": "darlegen",
     "fest": "feststellen",
-    "zu": "zustimmen",
     "hin": "hinweisen",
 }
 
@@ -54,9 +58,8 @@ IMPERSONAL_CUES = frozenset({"heißt", "hieß", "hiess", "heisst"})
 
 # Konjunktiv I forms that mark reported speech on their own.
 KONJUNKTIV_I = frozenset(
-    """sei seien seist seiest habe hätte werde könne müsse dürfe solle wolle möge
-    wisse gebe liege stehe gehe komme bleibe gelte brauche fehle plane wolle
-    würden würde hätten wären wäre""".split()
+    """sei seien seist seiest habe werde könne müsse dürfe solle wolle möge
+    wisse gebe liege stehe gehe komme bleibe gelte brauche fehle plane""".split()
 )
 
 PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr"})
