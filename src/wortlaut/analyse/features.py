@@ -9,10 +9,13 @@ shipped with the model, so the tagger and its features stay in step.
 from __future__ import annotations
 
 from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
+from .de.rules import attribute as rule_attribute
 from .quotes import find_mark_spans, mark_depths
 from .tokens import Doc
 
 QUOTE_MARKS = set("„“”\"»«‚‘‹›")
+# modal forms that report hearsay ("soll … gewesen sein") or distance ("würde")
+REPORTATIVE = frozenset({"soll", "sollen", "sollte", "sollten", "würde", "würden", "hätte", "hätten", "wäre", "wären"})
 
 
 def _shape(w: str) -> str:
@@ -29,9 +32,26 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
 
 
+def rule_labels(doc: Doc) -> list[str]:
+    """What the rule tagger says of each token: the hybrid model's strongest hint."""
+    labels = ["-"] * len(doc.tokens)
+    for att in rule_attribute(doc):
+        for a, b in att.quote:
+            for k in range(a, b):
+                labels[k] = "q" + att.kind
+        for a, b in att.cue:
+            for k in range(a, b):
+                labels[k] = "cue"
+        if att.speaker:
+            for k in range(*att.speaker):
+                labels[k] = "spk" if labels[k] == "-" else labels[k] + "+spk"
+    return labels
+
+
 def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset()) -> list[list[str]]:
     toks = doc.tokens
     n = len(toks)
+    rules = rule_labels(doc)
     spans = find_mark_spans(doc)
     depth = mark_depths(doc, spans)
     span_len = [0] * n  # length of the innermost mark span a token is in (titles are short)
@@ -46,17 +66,20 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset()) -> list[l
         for k, t in enumerate(toks)
     ]
     konj = [lower[k] in KONJUNKTIV_I for k in range(n)]
+    hearsay = [lower[k] in REPORTATIVE for k in range(n)]
 
     # sentence-level facts, and nearest cue distance within the sentence
     sent_cue = [False] * len(doc.sentences)
     sent_konj = [False] * len(doc.sentences)
     sent_mark = [False] * len(doc.sentences)
+    sent_hearsay = [False] * len(doc.sentences)
     cue_dist = ["none"] * n
     for s, (a, b) in enumerate(doc.sentences):
         cues = [k for k in range(a, b) if is_cue[k]]
         sent_cue[s] = bool(cues)
         sent_konj[s] = any(konj[a:b])
         sent_mark[s] = any(depth[a:b])
+        sent_hearsay[s] = any(hearsay[a:b])
         for k in range(a, b):
             if cues:
                 c = min(cues, key=lambda c: abs(c - k))
@@ -82,6 +105,8 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset()) -> list[l
             "scue=" + str(sent_cue[s]),
             "skonj=" + str(sent_konj[s]),
             "smark=" + str(sent_mark[s]),
+            "shearsay=" + str(sent_hearsay[s]),
+            "hearsay" if hearsay[k] else "",
             "pscue=" + str(sent_cue[s - 1]) if s else "pscue=BOD",
             "pskonj=" + str(sent_konj[s - 1]) if s else "pskonj=BOD",
             "nsmark=" + str(sent_mark[s + 1]) if s + 1 < len(doc.sentences) else "nsmark=EOD",
@@ -90,6 +115,9 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset()) -> list[l
             "pron" if lower[k] in PRONOUNS else "",
             "mark" if w in QUOTE_MARKS else "",
             "nl" if "\n" in t.space_after else "",
+            "rule=" + rules[k],
+            "rule-1=" + (rules[k - 1] if k else "BOS"),
+            "rule+1=" + (rules[k + 1] if k + 1 < n else "EOS"),
         ]
         for off in (-3, -2, -1, 1, 2, 3):
             j = k + off

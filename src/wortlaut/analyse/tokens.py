@@ -72,8 +72,9 @@ def tokenize(text: str, language: str = "de", tag: bool = True) -> Doc:
     if tag and language == "de":
         _tag_german(doc)
     elif tag:
-        for t in doc.tokens:
-            t.lemma = t.text.lower()
+        from .en import tag_english
+
+        tag_english(doc)
     return doc
 
 

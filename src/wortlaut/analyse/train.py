@@ -70,9 +70,35 @@ def learn_cue_lemmas(pairs: list[tuple[Doc, list[str]]], min_count: int = 2, min
     return sorted(l for l, c in cue.items() if c >= min_count and c / total[l] >= min_ratio and l.isalpha())
 
 
-def train(train_dir: Path, out_dir: Path, max_iterations: int = 150, c1: float = 0.05, c2: float = 0.01) -> dict:
+def _fit(items, params: dict, path: Path) -> None:
     import pycrfsuite
 
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(params)
+    for feats, labels in items:
+        trainer.append(feats, labels)
+    trainer.train(str(path))
+
+
+def _jackknife(feats: list, qlabels: list, params: dict, folds: int, tmp: Path) -> list[list[str]]:
+    """Quote labels for each training document from a model that did not see it, so the
+    role layer learns from labels as noisy as the ones it reads at run time."""
+    import pycrfsuite
+
+    out: list[list[str]] = [[] for _ in feats]
+    for f in range(folds):
+        model = tmp / f"fold{f}.crfsuite"
+        _fit([(x, y) for i, (x, y) in enumerate(zip(feats, qlabels)) if i % folds != f], params, model)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        for i in range(f, len(feats), folds):
+            out[i] = tagger.tag(feats[i])
+        tagger.close()
+        model.unlink()
+    return out
+
+
+def train(train_dir: Path, out_dir: Path, max_iterations: int = 150, c1: float = 0.05, c2: float = 0.01, folds: int = 5) -> dict:
     t0 = time.time()
     docs, errors = [], []
     for item in iter_documents(train_dir):
@@ -87,22 +113,17 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 150, c1: float =
     cues = frozenset(cue_lemmas)
 
     params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True}
-    qtrainer = pycrfsuite.Trainer(verbose=False)
-    rtrainer = pycrfsuite.Trainer(verbose=False)
-    qtrainer.set_params(params)
-    rtrainer.set_params(params)
-    for ours, qlabels, rlabels in docs:
-        feats = token_features(ours, cues)
-        qtrainer.append(feats, qlabels)
-        # roles learn from gold quote labels; at run time they read predicted ones
-        rtrainer.append(role_features(feats, qlabels), rlabels)
-    qtrainer.train(str(out_dir / "quotes.crfsuite"))
-    rtrainer.train(str(out_dir / "roles.crfsuite"))
+    feats = [token_features(ours, cues) for ours, _, _ in docs]
+    qlabels = [q for _, q, _ in docs]
+    _fit(zip(feats, qlabels), params, out_dir / "quotes.crfsuite")
+    seen = _jackknife(feats, qlabels, params, folds, out_dir) if folds > 1 else qlabels
+    _fit(((role_features(f, q), r) for f, q, (_, _, r) in zip(feats, seen, docs)), params, out_dir / "roles.crfsuite")
     info = {
         "documents": len(docs),
         "tokens": sum(len(d.tokens) for d, _, _ in docs),
         "cue_lemmas": len(cue_lemmas),
         "params": params,
+        "folds": folds,
         "seconds": round(time.time() - t0, 1),
         "errors": errors,
     }
@@ -117,8 +138,9 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--folds", type=int, default=5, help="jackknife folds for the role layer's quote labels (1: gold labels)")
     args = ap.parse_args()
-    print(json.dumps(train(args.train, args.out, args.iterations, args.c1, args.c2), indent=1))
+    print(json.dumps(train(args.train, args.out, args.iterations, args.c1, args.c2, args.folds), indent=1))
 
 
 if __name__ == "__main__":

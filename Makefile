@@ -1,0 +1,39 @@
+# Two set-up commands: `make demo` and `make test`. Everything runs from .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+CORPUS := $(SHARED)/data/german-news-quotes
+DEMO_DB ?= demo.db
+
+.PHONY: demo test install train evaluate bench clean
+
+$(BIN)/wortlaut: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/wortlaut
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/wortlaut --db $(DEMO_DB) ingest data/demo
+	$(BIN)/wortlaut --db $(DEMO_DB) quotes
+	$(BIN)/wortlaut --db $(DEMO_DB) sources
+
+test: install
+	$(BIN)/python -m pytest
+
+# Reproduces models/de-attribution from the corpus's train split.
+train: install
+	$(BIN)/python -m wortlaut.analyse.train --train $(CORPUS)/train --out models/de-attribution
+
+evaluate: install
+	$(BIN)/wortlaut evaluate german-news --gold $(CORPUS)/dev --out build/predictions/dev
+
+bench: install
+	$(BIN)/python benchmarks/attribution.py --corpus $(CORPUS)/dev
+
+clean:
+	rm -rf build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

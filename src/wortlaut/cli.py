@@ -1,0 +1,186 @@
+"""wortlaut command line: a thin shell over the library."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from .ingest import IngestError, expand
+from .pipeline import process_path
+from .store import SQLiteStore, StoreError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, in what role: quotes from news articles.")
+evaluate_app = typer.Typer(no_args_is_help=True, help="Score the analysis against annotated corpora.")
+app.add_typer(evaluate_app, name="evaluate")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.callback()
+def main(ctx: typer.Context, db: Path = typer.Option(Path("wortlaut.db"), "--db", help="SQLite database file.")) -> None:
+    ctx.obj = {"db": db}
+
+
+def _store(ctx: typer.Context) -> SQLiteStore:
+    return SQLiteStore(ctx.obj["db"])
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Article files or directories."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Use the rule tagger even if a trained model is installed."),
+) -> None:
+    """Analyse articles and store their quotes. Exits 1 if any item failed; good items are stored."""
+    files = expand(paths)
+    stored = skipped = quotes = 0
+    failures: list[tuple[Path, str]] = []
+    with _store(ctx) as store, Progress(console=err, transient=True, disable=len(files) < 5) as bar:
+        task = bar.add_task("ingesting", total=len(files))
+        for path in files:
+            try:
+                for article in process_path(path, use_model=not rules_only):
+                    if store.add_article(article):
+                        stored += 1
+                        quotes += len(article.quotes)
+                    else:
+                        skipped += 1
+            except (IngestError, StoreError) as exc:
+                failures.append((path, str(exc)))
+            bar.advance(task)
+        for path, reason in failures:
+            err.print(f"[red]✗[/red] {path}: {reason}", highlight=False)
+        out.print(
+            f"{stored} article(s) stored with {quotes} quote(s), {skipped} already present, "
+            f"{len(failures)} failed. Database: {ctx.obj['db']}",
+            highlight=False,
+        )
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    source: Optional[str] = typer.Option(None, "--source", help="Only quotes whose source name contains this."),
+    search: Optional[str] = typer.Option(None, "--search", help="Full-text search in the quote text."),
+    fmt: Format = typer.Option(Format.table, "--format"),
+) -> None:
+    """List stored quotes with their sources."""
+    with _store(ctx) as store:
+        rows = store.quotes(source=source, search=search)
+    if fmt is Format.json:
+        _json(rows)
+    elif fmt is Format.csv:
+        w = csv.writer(sys.stdout)
+        w.writerow(["article_id", "start", "end", "type", "cue", "speaker_text", "source", "kind", "roles", "affiliations", "text"])
+        for r in rows:
+            s = r["source"] or {}
+            w.writerow([r["article_id"], r["start"], r["end"], r["type"], r["cue"], r["speaker_text"], s.get("name", ""),
+                        s.get("kind", ""), "; ".join(s.get("roles", [])), "; ".join(s.get("affiliations", [])), r["text"]])
+    else:
+        t = Table("source", "role / affiliation", "type", "cue", "quote", show_lines=False)
+        for r in rows:
+            s = r["source"] or {}
+            t.add_row(s.get("name", "—"), ", ".join(s.get("roles", []) + s.get("affiliations", [])), r["type"], r["cue"] or "", _short(r["text"]))
+        out.print(t)
+
+
+@app.command()
+def sources(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table, "--format")) -> None:
+    """List sources with their quote counts."""
+    with _store(ctx) as store:
+        rows = store.sources()
+    if fmt is ListFormat.json:
+        return _json(rows)
+    t = Table("source", "kind", "roles", "affiliations", "quotes")
+    for r in rows:
+        t.add_row(r["name"], r["kind"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quotes"]))
+    out.print(t)
+
+
+@app.command()
+def articles(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table, "--format")) -> None:
+    """List stored articles."""
+    with _store(ctx) as store:
+        rows = store.articles()
+    if fmt is ListFormat.json:
+        return _json(rows)
+    t = Table("id", "date", "place", "country", "outlet", "lang", "quotes", "title")
+    for r in rows:
+        t.add_row(r["id"], r["date"], r["place"], r["country"], r["outlet"], r["language"], str(r.get("quotes", "")), _short(r["title"], 60))
+    out.print(t)
+
+
+@app.command("search")
+def search_cmd(ctx: typer.Context, text: str = typer.Argument(..., help="Words to find (case and accents ignored).")) -> None:
+    """Full-text search over quotes and article text."""
+    with _store(ctx) as store:
+        hits = store.search(text)
+    t = Table("kind", "source", "text", "article")
+    for h in hits:
+        t.add_row(h["kind"], h["source"] or "", _short(h["text"], 100), h["article_id"])
+    out.print(t)
+    if not hits:
+        err.print("no matches")
+
+
+@evaluate_app.command("german-news")
+def evaluate_german_news(
+    gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False, help="Directory of corpus JSON files."),
+    out_dir: Path = typer.Option(..., "--out", help="Directory for one prediction file per document."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Score the rule tagger instead of the trained model."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
+) -> None:
+    """Predict the German news quotation corpus and print P/R/F1 per role and joint."""
+    from .analyse import tagger_name
+    from .evaluate.german_news import evaluate
+    from .evaluate.scorer import format_report
+
+    n = len(list(gold.glob("*.json")))
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("analysing", total=n)
+        summary, errors = evaluate(gold, out_dir, use_model=not rules_only, progress=lambda k: bar.advance(task, k))
+    for e in errors:
+        err.print(f"[red]✗[/red] {e}", highlight=False)
+    if fmt is ListFormat.json:
+        _json({"tagger": tagger_name("de", not rules_only), **summary, "errors": [str(e) for e in errors]})
+    else:
+        out.print(f"tagger: {tagger_name('de', not rules_only)}", highlight=False)
+        out.print(format_report(summary), highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _json(rows) -> None:
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":
+    app()
