@@ -173,6 +173,20 @@ def evaluate_german_news(
         raise typer.Exit(1)
 
 
+@evaluate_app.command("example")
+def evaluate_example(
+    article: Path = typer.Argument(..., exists=True, dir_okay=False, help="An article file."),
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Its hand gold JSON (example format)."),
+    rules_only: bool = typer.Option(False, "--rules-only"),
+) -> None:
+    """Score one article against its hand gold: statements, sources, furniture, dateline."""
+    from .evaluate.example import score_example
+
+    (analysed,) = process_path(article, use_model=not rules_only)
+    gold_data = json.loads(gold.read_text(encoding="utf-8"))
+    out.print(score_example(analysed, gold_data).report(), highlight=False)
+
+
 def _json(rows) -> None:
     sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
 

@@ -91,7 +91,8 @@ def _split_sentences(doc: Doc) -> None:
             end = k + 1
         elif t.text in SENTENCE_END:
             j = k + 1
-            while j < len(toks) and toks[j].text in CLOSERS and "\n" not in toks[j - 1].space_after:
+            # a closing mark is glued to what it closes; one after a space opens the next sentence
+            while j < len(toks) and toks[j].text in CLOSERS and toks[j].start == toks[j - 1].end:
                 j += 1
             nxt = toks[j] if j < len(toks) else None
             if j < len(toks) and "\n" in toks[j - 1].space_after:

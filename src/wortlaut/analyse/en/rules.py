@@ -1,0 +1,462 @@
+"""Rule-based English attribution: quotation marks, reporting verbs, "according to".
+
+Same plan as the German rules, sentence by sentence:
+
+1. find cues: reporting verbs used as finite verbs ("said", "has told", "will argue"),
+   participles after a comma ("…, adding that …") and "according to";
+2. find the speaker: the noun phrase before the verb ("Jane Doe said", "she said"),
+   else the one after it when the verb follows a quote or comma ("…," said Jane Doe),
+   else the subject before an insertion ("Doe, a professor, said"); the object of
+   "tell" and its kin is the addressee;
+3. find what is attributed: quotation-mark spans closed or opened by the cue
+   ("…," she said / Doe said: "…" / "A," she said, "B."), else a clause:
+   "X said (that) …", "…, X said.", "The plan, X said, was …", "according to X, …";
+   quoted stretches inside a clause make it mixed;
+4. quotes with no cue of their own inherit the nearest attribution in their paragraph.
+"""
+
+from __future__ import annotations
+
+from ..attribution import Attribution, Range
+from ..quotes import MarkSpan, find_mark_spans
+from ..tokens import Doc, Token
+from .cues import (
+    AUX, BE, FINITE, MEDIA_NOUNS, NEEDS_PARTICLE, NOUN_TAGS, NP_LINKERS, NP_TAGS, SPEECH_VERBS,
+    TELL_VERBS, TEMPORAL, WEAK_VERBS,
+)
+
+STRICT_TELL = frozenset({"tell", "inform", "assure", "remind"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+DETERMINERS = frozenset({"DT", "PDT", "PRP$"})
+SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because", "unless", "once", "as", "since"})
+TRAILING = frozenset({",", "and", "but", "while", "whereas", "as", "--", "—", "–"})
+TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&", "-", "'s", "’s"})
+NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+CLOSE_MARKS = frozenset({"”", '"', "’", "'", "»", "«"})
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos.startswith("VB") or t.pos == "MD"
+
+
+def _has_finite(doc: Doc, a: int, b: int) -> bool:
+    return any(doc.tokens[k].pos in FINITE for k in range(a, b))
+
+
+def _prev_word(doc: Doc, k: int, a: int) -> Token | None:
+    """The token before k, skipping adverbs and negation."""
+    k -= 1
+    while k >= a and (doc.tokens[k].pos == "RB" or doc.tokens[k].text.lower() in ("not", "n't")):
+        k -= 1
+    return doc.tokens[k] if k >= a else None
+
+
+def _cue_verb(doc: Doc, k: int, a: int) -> str | None:
+    """'finite' or 'participle' if token k is a reporting verb used as one, else None."""
+    t = doc.tokens[k]
+    if not t.pos.startswith("VB") or t.lemma.lower() not in SPEECH_VERBS:
+        return None
+    prev = _prev_word(doc, k, a)
+    low = prev.text.lower() if prev else ""
+    if t.pos in ("VBD", "VBZ", "VBP"):
+        return "finite"
+    if t.pos == "VB":
+        return "finite" if prev is not None and (prev.pos == "MD" or prev.lemma.lower() == "do") else None
+    if t.pos == "VBN":
+        # passive ("was reported") and attributive ("the said") uses are no cues
+        if prev is not None and (low in BE and prev.pos.startswith("VB") or prev.pos in DETERMINERS):
+            return None
+        nxt = doc.tokens[k + 1].text.lower() if k + 1 < len(doc.tokens) else ""
+        return None if nxt == "by" else "finite"
+    if t.pos == "VBG":
+        if prev is not None and low in BE:
+            return "finite"
+        if prev is not None and (prev.text == "," or low in ("as", "before", "after", "when", "while")):
+            return "participle"
+    return None
+
+
+def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[tuple[list[Range], str]]:
+    toks = doc.tokens
+    cues = []
+    for k in range(a, b):
+        if depth[k]:
+            continue
+        low = toks[k].text.lower()
+        if low == "according" and k + 1 < b and toks[k + 1].text.lower() == "to":
+            cues.append(([(k, k + 2)], "according"))
+            continue
+        form = _cue_verb(doc, k, a)
+        if form is None:
+            continue
+        particle = NEEDS_PARTICLE.get(toks[k].lemma.lower())
+        if particle:
+            if k + 1 < b and toks[k + 1].text.lower() == particle:
+                cues.append(([(k, k + 2)], form))
+            continue
+        cues.append(([(k, k + 1)], form))
+    return cues
+
+
+def _link_ok(doc: Doc, left: int, link: int, right: int, b: int) -> bool:
+    """May the linker at ``link`` join the phrase parts at ``left`` and ``right``?"""
+    toks = doc.tokens
+    low = toks[link].text.lower()
+    if toks[left].pos not in NOUN_TAGS or toks[left].pos == "PRP":
+        return low == "with" and toks[left].text.lower() == "familiar"  # "people familiar with the matter"
+    if low == "of":
+        return toks[right].pos in NP_TAGS or toks[right].pos in NOUN_TAGS
+    if low in ("and", "&"):
+        return toks[left].pos.startswith("NNP") and toks[right].pos.startswith("NNP")
+    r = right + 1 if toks[right].pos == "DT" and right + 1 < b else right
+    return toks[r].pos.startswith("NNP") or low == "with" and toks[left].text.lower() == "familiar"
+
+
+def _np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
+    """The noun phrase ending at token e (inclusive): "the head of the central bank"."""
+    toks = doc.tokens
+    if e < a or depth[e]:
+        return None
+    if toks[e].pos == "PRP":
+        return (e, e + 1) if toks[e].text.lower() not in OBJECT_PRONOUNS else None
+    if toks[e].pos not in NOUN_TAGS:
+        return None
+    k = e
+    while k - 1 >= a and not depth[k - 1]:
+        t = toks[k - 1]
+        low = t.text.lower()
+        if low in NP_LINKERS and k - 2 >= a and not depth[k - 2] and _link_ok(doc, k - 2, k - 1, k, e + 1):
+            k -= 1
+            continue
+        if toks[k].pos in DETERMINERS:
+            break  # a determiner opens the phrase
+        if t.pos.startswith("NN") and low in TEMPORAL:
+            break  # "Last week the minister said"
+        if t.pos in NP_TAGS or t.pos in NOUN_TAGS and t.pos != "PRP":
+            k -= 1
+            continue
+        break
+    return (k, e + 1)
+
+
+def _np_forward(doc: Doc, k: int, b: int, depth: list[int]) -> Range | None:
+    """The noun phrase starting at token k (after adverbs): "Jane Doe", "the head of the bank"."""
+    toks = doc.tokens
+    while k < b and not depth[k] and toks[k].pos == "RB":
+        k += 1
+    if k >= b or depth[k]:
+        return None
+    if toks[k].pos == "PRP":
+        return (k, k + 1)
+    j, last, linked = k, None, False
+    while j < b and not depth[j]:
+        t = toks[j]
+        low = t.text.lower()
+        if last is not None and not linked and (t.pos in DETERMINERS or t.pos.startswith("NN") and low in TEMPORAL):
+            break  # a new phrase: "told reporters the plan …", "said Doe Tuesday"
+        linked = False
+        if t.pos in NOUN_TAGS and t.pos != "PRP":
+            last = j
+        elif low in NP_LINKERS and last is not None and j + 1 < b and not depth[j + 1] and _link_ok(doc, last, j, j + 1, b):
+            linked = True
+        elif t.pos not in NP_TAGS or t.pos == "POS" and last is None:
+            break
+        j += 1
+    return (k, last + 1) if last is not None else None
+
+
+def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: list[int], prev: Range | None):
+    """(speaker, addressee) for a cue."""
+    toks = doc.tokens
+    v, ve = cue[0][0], cue[-1][1]
+    if form == "according":
+        return _np_forward(doc, ve, b, depth), None
+    if form == "participle":
+        # "…, adding that …": the subject of the main clause
+        return prev or _np_forward(doc, a, v, depth), None
+    lemma = toks[v].lemma.lower()
+    p = v - 1
+    while p >= a and not depth[p] and (toks[p].pos == "RB" or toks[p].text.lower() in AUX):
+        p -= 1
+    before = None
+    if p >= a and not depth[p]:
+        if toks[p].pos in ("WP", "WDT") and p - 1 >= a and toks[p - 1].text == ",":
+            before = _np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
+        elif toks[p].pos in NOUN_TAGS:
+            before = _np_backward(doc, p, a, depth)
+    if before:
+        return before, _addressee(doc, ve, b, depth, lemma)
+    if p < a or depth[p] or toks[p].text in (",", ":", ";"):
+        # inverted order after a quote or a comma: "…," said Jane Doe, a professor …
+        after = _np_forward(doc, ve, b, depth)
+        if after and (after[1] >= b or not _is_verb(toks[after[1]])):
+            return after, None
+    if p > a and toks[p].text == "," and not depth[p]:
+        # an insertion between subject and verb: "Doe, a professor at X, said …"
+        j = p - 1
+        while j > a and not (toks[j].text == "," and not depth[j]):
+            j -= 1
+        if j > a:
+            np = _np_backward(doc, j - 1, a, depth)
+            if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)):
+                np = (j + 1, p)  # "The party's leader, Jane Doe, said": the name
+            if np:
+                return np, _addressee(doc, ve, b, depth, lemma)
+    return None, None
+
+
+def _addressee(doc: Doc, k: int, b: int, depth: list[int], lemma: str) -> Range | None:
+    if lemma not in TELL_VERBS:
+        return None
+    np = _np_forward(doc, k, b, depth)
+    if np is None:
+        return None
+    # "warned the plan would fail": that phrase is the clause's subject, not an addressee
+    if lemma not in STRICT_TELL and np[1] < b and _is_verb(doc.tokens[np[1]]):
+        return None
+    return np
+
+
+def _is_title(doc: Doc, m: MarkSpan) -> bool:
+    """A short title-cased name after a preposition, article or media noun: in "The Harbour Times"."""
+    toks = doc.tokens
+    a, b = m.inner
+    if m.recovered or not 0 < b - a <= 8 or m.start == 0:
+        return False
+    if toks[b - 1].text in ",." and b - 1 > a:
+        b -= 1  # American style puts the comma inside the marks
+    words = [t.text for t in toks[a:b]]
+    if any(w in ".!?,;:" for w in words) or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w.lower() in TITLE_SMALL or not w[:1].isalpha() for w in words):
+        return False
+    before = toks[m.start - 1]
+    low = before.text.lower()
+    if low == "that":
+        return False  # 'warned that "…"' opens speech
+    return before.pos in ("IN", "TO", "DT", "POS") or low in MEDIA_NOUNS or low in NAMING_VERBS
+
+
+def _sentences(doc: Doc, spans: list[MarkSpan]) -> list[Range]:
+    """The doc's sentences, with an opening mark left at a sentence's end moved to the next one."""
+    openers = {m.start for m in spans if m.has_open}
+    starts = [a for a, _ in doc.sentences]
+    fixed = [s - 1 if s > 0 and s - 1 in openers and s - 1 > prev else s for prev, s in zip([-1] + starts, starts)]
+    bounds = fixed + [len(doc.tokens)]
+    return [(x, y) for x, y in zip(bounds, bounds[1:]) if x < y]
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    out, p = [], 0
+    for t in doc.tokens:
+        out.append(p)
+        if "\n" in t.space_after:
+            p += 1
+    return out
+
+
+def attribute(doc: Doc) -> list[Attribution]:
+    toks = doc.tokens
+    if not toks:
+        return []
+    all_spans = find_mark_spans(doc)
+    spans = [m for m in all_spans if m.depth == 0 and m.inner[1] > m.inner[0] and not _is_title(doc, m)]
+    depth = [0] * len(toks)
+    for m in spans:
+        for k in range(m.start, m.end):
+            depth[k] = 1
+
+    out: list[Attribution] = []
+    used: set[int] = set()
+    unclosed: dict[int, Attribution] = {}  # end of an unclosed quote → its attribution
+    for a, b in _sentences(doc, all_spans):
+        end = b - 1 if toks[b - 1].text in ".!?" and not depth[b - 1] else b
+        marks = [m for m in spans if m.start < b and m.end > a]
+        cues = _find_cues(doc, a, b, depth)
+        found, prev = [], None
+        for cue, form in cues:
+            speaker, addressee = _speaker_for(doc, cue, form, a, b, depth, prev)
+            prev = speaker or prev
+            parts = [r for r in (speaker, addressee) if r] + cue
+            found.append((cue, form, speaker, addressee, min(r[0] for r in parts), max(r[1] for r in parts)))
+        floor = a
+        for i, (cue, form, speaker, addressee, lo, hi) in enumerate(found):
+            # a later cue ends this clause only when coordinated ("…, but Smith said …"), not when nested
+            nxt = found[i + 1][4] if i + 1 < len(found) else end
+            stop = nxt if nxt < end and nxt > hi and toks[nxt - 1].text.lower() in TRAILING else end
+            att = None
+            if form != "according":
+                direct = _direct_for(doc, lo, hi, marks, a, depth, used)
+                if direct:
+                    att = Attribution([m.outer for m in direct], "direct", cue, speaker, addressee)
+                    used.update(m.start for m in direct)
+                    for m in direct:
+                        if not m.has_close:
+                            unclosed[m.end] = att
+            if att is None:
+                weak = toks[cue[0][0]].lemma.lower() in WEAK_VERBS
+                ranges = _clause(doc, lo, hi, max(floor, a), end, stop, depth, weak)
+                if ranges:
+                    att = Attribution(ranges, _kind(doc, ranges, marks, form, used), cue, speaker, addressee)
+            if att is not None:
+                out.append(att)
+                floor = max(floor, hi, *(r[1] for r in att.quote if r[1] <= b))
+    _attach_orphans(doc, spans, used, out, unclosed)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth: list[int], used: set[int]) -> list[MarkSpan]:
+    """Mark spans the cue region [lo, hi) closes or opens: "…," she said / Doe said: "…"."""
+    toks = doc.tokens
+    found = []
+    for m in marks:
+        if m.start in used:
+            continue
+        o, c = m.outer
+        if c <= lo:
+            between = range(c, lo)
+            # only a comma or dash between, and the quote opens its clause
+            opens = o <= a or toks[o - 1].text in (":", ";", "—", "--", "–") or depth[o - 1]
+            if opens and all(toks[k].text in (",", "—", "--", "–") for k in between):
+                found.append(m)
+        elif o >= hi:
+            between = [toks[k] for k in range(hi, o)]
+            if any(depth[k] for k in range(hi, o)) or any(t.pos in FINITE or t.text in ".!?" for t in between):
+                continue
+            if not between or between[-1].text in (":", ","):
+                found.append(m)
+                break  # only the first quote after the cue
+    return found
+
+
+def _that_clause(doc: Doc, hi: int, stop: int, depth: list[int]) -> int | None:
+    """Start of a clause after "that" in "said in a statement on Tuesday that …"."""
+    toks = doc.tokens
+    for j in range(hi, min(stop, hi + 15)):
+        t = toks[j]
+        if depth[j] or _is_verb(t) or t.text in ".!?;:":
+            return None
+        if t.text.lower() == "that":
+            return j + 1
+    return None
+
+
+def _forward(doc: Doc, hi: int, stop: int, depth: list[int], weak: bool) -> Range | None:
+    """The clause after the cue: "said (that) …"."""
+    toks = doc.tokens
+    start = _that_clause(doc, hi, stop, depth)
+    if start is None:
+        if weak:
+            return None
+        start = hi
+        while start < stop and not depth[start] and (
+            toks[start].pos == "RB" and toks[start].text.lower() not in ("not", "n't")
+            or toks[start].text.lower() in TEMPORAL
+            or toks[start].text == ":"
+            or toks[start].pos == "IN" and start + 1 < stop and toks[start + 1].text.lower() in TEMPORAL
+        ):
+            start += 1
+        if start >= stop:
+            return None
+        first = toks[start]
+        if not (depth[start] or first.pos in NP_TAGS or first.pos in NOUN_TAGS or first.pos in ("EX", "RB")):
+            return None
+    stop = _trim(doc, start, stop, depth)
+    if stop - start < 2 or not (_has_finite(doc, start, stop) or depth[start]):
+        return None
+    return (start, stop)
+
+
+def _trim(doc: Doc, a: int, b: int, depth: list[int]) -> int:
+    while b > a and not depth[b - 1] and doc.tokens[b - 1].text.lower() in TRAILING:
+        b -= 1
+    return b
+
+
+def _clause(doc: Doc, lo: int, hi: int, floor: int, end: int, stop: int, depth: list[int], weak: bool) -> list[Range]:
+    """Token ranges the cue region [lo, hi) attributes as indirect speech."""
+    toks = doc.tokens
+    # the part before the region, if a comma (maybe inside a closing mark) separates them
+    left_end = None
+    if lo - 1 >= floor and toks[lo - 1].text == "," and not depth[lo - 1]:
+        left_end = lo - 1
+    elif lo - 2 >= floor and depth[lo - 1] and toks[lo - 1].text in CLOSE_MARKS and toks[lo - 2].text in (",", "?", "!"):
+        left_end = lo  # 'The plan is "dead," Doe said'
+    start = floor
+    while start < lo and toks[start].text.lower() in TRAILING and not depth[start]:
+        start += 1
+    for j in range(lo - 1, start - 1, -1):
+        if toks[j].text in (":", ";") and not depth[j]:
+            start = j + 1
+            break
+    if toks[lo].text.lower() == "according":
+        return _reported(doc, start, lo, hi, stop, depth)
+    if left_end is None or left_end - start < 2:
+        fwd = _forward(doc, hi, stop, depth, weak)
+        return [fwd] if fwd else []
+    left = (start, _trim(doc, start, left_end, depth) if left_end < lo else left_end)
+    left_verb = _has_finite(doc, *left) and toks[start].text.lower() not in SUBORDINATORS
+    # "The plan, she said, was flawed": the region sits inside the clause
+    if hi < stop and toks[hi].text == "," and not left_verb:
+        rest = (hi + 1, _trim(doc, hi + 1, stop, depth))
+        if rest[1] - rest[0] >= 2 and _has_finite(doc, *rest):
+            return [left, rest]
+    if not left_verb:
+        fwd = _forward(doc, hi, stop, depth, weak)  # "In Berlin, officials said the plan …"
+        if fwd:
+            return [fwd]
+    if left_verb or _has_finite(doc, *left):
+        return [left]  # "…, Doe said."
+    return []
+
+
+def _reported(doc: Doc, start: int, lo: int, hi: int, stop: int, depth: list[int]) -> list[Range]:
+    """What "according to X" attributes: the rest of the sentence on either side."""
+    toks = doc.tokens
+    while hi < stop and toks[hi].text == "," and not depth[hi]:
+        hi += 1
+    left, right = (start, _trim(doc, start, lo, depth)), (hi, _trim(doc, hi, stop, depth))
+    sides = [r for r in (left, right) if r[1] - r[0] >= 2]
+    verbs = [r for r in sides if _has_finite(doc, *r) or depth[r[0]]]
+    if len(sides) == 2 and verbs == [right]:
+        return sides  # "The economy, according to X, is slowing"
+    return verbs[:1] if len(verbs) == 1 else sorted(verbs, key=lambda r: r[0] - r[1])[:1]
+
+
+def _kind(doc: Doc, ranges: list[Range], marks: list[MarkSpan], form: str, used: set[int]) -> str:
+    inside = [m for m in marks if any(a <= m.start and m.end <= b for a, b in ranges)]
+    used.update(m.start for m in inside)
+    if inside:
+        covered = sum(m.end - m.start for m in inside)
+        if covered >= sum(b - a for a, b in ranges) - 1:
+            return "direct"
+        if form != "according":
+            return "mixed"
+    return "reported" if form == "according" else "indirect"
+
+
+def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], unclosed: dict[int, Attribution]) -> None:
+    """Quotes with no cue of their own take the nearest attribution in their paragraph,
+    or the one whose quote ran on unclosed from the paragraph before."""
+    para = _paragraphs(doc)
+    starts = {}
+    for k, p in enumerate(para):
+        starts.setdefault(p, k)
+    for m in spans:
+        if m.start in used:
+            continue
+        a, b = m.inner
+        if b - a < 3 or not _has_finite(doc, a, b):
+            continue  # a scare-quoted phrase, not a statement
+        near = [att for att in out if att.cue and para[att.start] == para[m.start]]
+        if near:
+            best = min(near, key=lambda att: abs(att.start - m.start))
+        else:
+            best = unclosed.get(starts[para[m.start]])
+            if best is None:
+                continue
+        att = Attribution([m.outer], "direct", best.cue, best.speaker, best.addressee)
+        out.append(att)
+        used.add(m.start)
+        if not m.has_close:
+            unclosed[m.end] = att

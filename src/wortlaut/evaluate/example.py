@@ -1,0 +1,92 @@
+"""Score one analysed article against a hand gold file (the example and demo format).
+
+The gold lists statements by a verbatim substring (``contains``) with their
+source, type and cue; sources with kind, roles and affiliations; furniture
+lines; and quoted strings that are not speech. A statement is found when a
+quote contains the substring, and found with the right source when that
+quote's source has the gold name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Article, fold
+
+
+@dataclass
+class ExampleScore:
+    statements: int = 0
+    found: int = 0
+    with_source: int = 0
+    right_type: int = 0
+    sources_right: list[str] = field(default_factory=list)
+    sources_wrong: list[str] = field(default_factory=list)
+    furniture_flagged: int = 0
+    furniture_total: int = 0
+    furniture_in_quotes: int = 0
+    false_quotes: list[str] = field(default_factory=list)
+    dateline_ok: bool | None = None
+    misses: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        lines = [
+            f"statements found with the right source: {self.with_source}/{self.statements}"
+            f" (found at all: {self.found}, right type: {self.right_type})",
+            f"sources with gold kind, roles and affiliations: {len(self.sources_right)}/{len(self.sources_right) + len(self.sources_wrong)}",
+            f"furniture lines flagged: {self.furniture_flagged}/{self.furniture_total}"
+            f" (inside quotes: {self.furniture_in_quotes})",
+            f"non-speech strings taken as quotes: {len(self.false_quotes)}",
+        ]
+        if self.dateline_ok is not None:
+            lines.append(f"dateline and outlet: {'ok' if self.dateline_ok else 'wrong'}")
+        lines += [f"  missed: {m}" for m in self.misses]
+        lines += [f"  source differs: {s}" for s in self.sources_wrong]
+        return "\n".join(lines)
+
+
+def _same(a: str, b: str) -> bool:
+    return fold(a).strip() == fold(b).strip()
+
+
+def score_example(article: Article, gold: dict) -> ExampleScore:
+    score = ExampleScore()
+    for g in gold.get("quotes", []):
+        score.statements += 1
+        hits = [q for q in article.quotes if g["contains"] in q.text]
+        if hits:
+            score.found += 1
+        right = [q for q in hits if q.source is not None and _same(q.source.name, g["source"])]
+        if right:
+            score.with_source += 1
+            score.right_type += any(q.type == g.get("type") for q in right)
+        else:
+            got = ", ".join(q.source.name if q.source else "no source" for q in hits) or "not found"
+            score.misses.append(f"{g['contains']!r} ({g['source']}; got {got})")
+    by_name = {fold(s.name): s for s in article.sources}
+    for g in gold.get("sources", []):
+        s = by_name.get(fold(g["name"]))
+        ok = (
+            s is not None
+            and s.kind == g["kind"]
+            and [fold(r) for r in s.roles] == [fold(r) for r in g.get("roles", [])]
+            and [fold(r) for r in s.affiliations] == [fold(r) for r in g.get("affiliations", [])]
+        )
+        if ok:
+            score.sources_right.append(g["name"])
+        else:
+            have = f"{s.kind}, roles {s.roles}, affiliations {s.affiliations}" if s else "missing"
+            score.sources_wrong.append(f"{g['name']}: have {have}; gold {g['kind']}, {g.get('roles', [])}, {g.get('affiliations', [])}")
+    lines = gold.get("furniture_lines", [])
+    score.furniture_total = len(lines)
+    score.furniture_flagged = sum(1 for line in lines if line in article.furniture and line not in article.text)
+    score.furniture_in_quotes = sum(1 for line in lines for q in article.quotes if line in q.text)
+    for g in gold.get("not_quotes", []):
+        if any(q.text.strip("„“”\"»«‚‘’ ") == g["contains"] for q in article.quotes):
+            score.false_quotes.append(g["contains"])
+    if "dateline" in gold:
+        d = gold["dateline"]
+        score.dateline_ok = (article.date, article.place, article.country, article.outlet) == (
+            d["date"], d["place"], d["country"], gold.get("outlet", ""),
+        )
+    return score
