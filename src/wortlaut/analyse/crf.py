@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .attribution import Attribution, Range
+from .de.rules import attribute as rule_attribute
 from .features import token_features
 from .tokens import Doc
 
@@ -64,17 +65,18 @@ class CRFTagger:
     def available(model_dir: Path) -> bool:
         return all((Path(model_dir) / f).exists() for f in ("quotes.crfsuite", "roles.crfsuite", "cues.json"))
 
-    def tag(self, doc: Doc) -> tuple[list[str], list[str]]:
+    def tag(self, doc: Doc, rule_atts: list[Attribution]) -> tuple[list[str], list[str]]:
         if not doc.tokens:
             return [], []
-        feats = token_features(doc, self.cue_lemmas)
+        feats = token_features(doc, self.cue_lemmas, rule_atts)
         qlabels = self.quote_tagger.tag(feats)
         rlabels = self.role_tagger.tag(role_features(feats, qlabels))
         return qlabels, rlabels
 
     def __call__(self, doc: Doc) -> list[Attribution]:
-        qlabels, rlabels = self.tag(doc)
-        return assemble(doc, qlabels, rlabels)
+        rule_atts = rule_attribute(doc)
+        qlabels, rlabels = self.tag(doc, rule_atts)
+        return fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts)
 
 
 def _dist(a: Range, b: Range) -> int:
@@ -148,6 +150,23 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
             continue
         out.append(att)
     return out
+
+
+def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:
+    """Where the model found a quote but no speaker near it, take the rules' speaker for it."""
+    for att in atts:
+        if att.kind == "free":
+            continue
+        local = {doc.tokens[k].sent for a, b in att.quote + att.cue for k in range(a, b)}
+        if att.speaker is not None and doc.tokens[att.speaker[0]].sent in local:
+            continue
+        qtoks = {k for a, b in att.quote for k in range(a, b)}
+        for r in rule_atts:
+            if r.speaker and qtoks & {k for a, b in r.quote for k in range(a, b)} and doc.tokens[r.speaker[0]].sent in local | {doc.tokens[k].sent for a, b in r.cue for k in range(a, b)}:
+                att.speaker = r.speaker
+                att.cue = att.cue or r.cue
+                break
+    return atts
 
 
 def _overlaps_any(r: Range, quotes: list[tuple[str, Range]]) -> bool:

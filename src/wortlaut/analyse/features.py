@@ -9,6 +9,7 @@ shipped with the model, so the tagger and its features stay in step.
 from __future__ import annotations
 
 from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
+from .attribution import Attribution
 from .de.rules import attribute as rule_attribute
 from .quotes import find_mark_spans, mark_depths
 from .tokens import Doc
@@ -32,10 +33,10 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
 
 
-def rule_labels(doc: Doc) -> list[str]:
+def rule_labels(doc: Doc, rule_atts: list[Attribution]) -> list[str]:
     """What the rule tagger says of each token: the hybrid model's strongest hint."""
     labels = ["-"] * len(doc.tokens)
-    for att in rule_attribute(doc):
+    for att in rule_atts:
         for a, b in att.quote:
             for k in range(a, b):
                 labels[k] = "q" + att.kind
@@ -48,10 +49,10 @@ def rule_labels(doc: Doc) -> list[str]:
     return labels
 
 
-def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset()) -> list[list[str]]:
+def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts: list[Attribution] | None = None) -> list[list[str]]:
     toks = doc.tokens
     n = len(toks)
-    rules = rule_labels(doc)
+    rules = rule_labels(doc, rule_attribute(doc) if rule_atts is None else rule_atts)
     spans = find_mark_spans(doc)
     depth = mark_depths(doc, spans)
     span_len = [0] * n  # length of the innermost mark span a token is in (titles are short)

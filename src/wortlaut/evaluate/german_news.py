@@ -43,7 +43,7 @@ def to_corpus(cdoc: CorpusDocument, doc: Doc, atts: list[Attribution]) -> list[C
             qset = set(quote)
             sents = sorted({sentence_of[i] for i in cue})
             frame = [i for s in sents for i in members[s] if i not in qset]
-            while frame and text_of[frame[-1]] in {".", "!", "?", ":", "“", "”", "„", '"'}:
+            while frame and text_of[frame[-1]] in {".", "!", "?", "“", "”", "„", '"'}:
                 frame.pop()
         cue_text = " ".join(text_of[i] for i in cue).lower()
         medium = "Writing" if any(w in cue_text for w in WRITING_CUES) else "Speech"
