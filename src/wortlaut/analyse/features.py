@@ -75,8 +75,19 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
     sent_mark = [False] * len(doc.sentences)
     sent_hearsay = [False] * len(doc.sentences)
     cue_dist = ["none"] * n
+    segrel = ["none"] * n  # comma-segment of the token relative to the nearest cue's segment
     for s, (a, b) in enumerate(doc.sentences):
         cues = [k for k in range(a, b) if is_cue[k]]
+        seg, segs = 0, []
+        for k in range(a, b):
+            segs.append(seg)
+            if toks[k].text in ",:;" and not depth[k]:
+                seg += 1
+        cue_segs = {segs[c - a] for c in cues}
+        for k in range(a, b):
+            if cue_segs:
+                rel = min((segs[k - a] - c for c in cue_segs), key=abs)
+                segrel[k] = str(max(-3, min(3, rel)))
         sent_cue[s] = bool(cues)
         sent_konj[s] = any(konj[a:b])
         sent_mark[s] = any(depth[a:b])
@@ -103,6 +114,8 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
             "cue" if is_cue[k] else "nocue",
             "konj" if konj[k] else "",
             "cuedist=" + cue_dist[k],
+            "segrel=" + segrel[k],
+            "sfirst=" + lower[a],
             "scue=" + str(sent_cue[s]),
             "skonj=" + str(sent_konj[s]),
             "smark=" + str(sent_mark[s]),

@@ -14,12 +14,16 @@ from pathlib import Path
 
 from ..analyse import analyse
 from ..analyse.attribution import Attribution
+from ..analyse.de.cues import PREPOSITION_CUES
 from ..analyse.tokens import Doc
 from .corpus import CorpusAnnotation, CorpusDocument, CorpusError, iter_documents, tokens_in_spans, write_prediction
 from .scorer import Counts, score_document, summarise
 
+FRAME_IS_PHRASE = PREPOSITION_CUES | {"so"}
 CORPUS_TYPE = {"direct": "Direct", "indirect": "Indirect", "mixed": "Indirect", "reported": "Reported", "free": "IndirectFreeIndirect"}
-WRITING_CUES = ("schreib", "schrieb", "bericht", "heißt", "hieß", "laut", "zufolge", "mitteil", "teilt", "meldet", "erklärung")
+# the corpus's medium by the cue's first word, as it is most often annotated in train
+WRITING_CUES = ("schreib", "schrieb", "berichtet", "heißt")
+SPEECH_OR_WRITING_CUES = ("nach", "laut", "zufolge", "demnach", "wurde", "wird", "bestätigte", "meldete", "gab")
 
 
 def _spans(doc: Doc, ranges) -> list[tuple[int, int]]:
@@ -32,21 +36,29 @@ def to_corpus(cdoc: CorpusDocument, doc: Doc, atts: list[Attribution]) -> list[C
     members: dict[int, list[int]] = {}
     for t in cdoc.tokens:
         members.setdefault(t.sentence, []).append(t.id)
+    quotes = [tokens_in_spans(cdoc, _spans(doc, att.quote)) for att in atts]
+    in_quotes = {i for q in quotes for i in q}
     out = []
-    for att in atts:
-        quote = tokens_in_spans(cdoc, _spans(doc, att.quote))
+    for att, quote in zip(atts, quotes):
         cue = tokens_in_spans(cdoc, _spans(doc, att.cue)) if att.cue else []
         speaker = tokens_in_spans(cdoc, _spans(doc, [att.speaker])) if att.speaker else []
         addressee = tokens_in_spans(cdoc, _spans(doc, [att.addressee])) if att.addressee else []
         frame: list[int] = []
-        if cue:
-            qset = set(quote)
+        if {text_of[i].lower() for i in cue} & FRAME_IS_PHRASE:
+            # "laut X", "X zufolge", ", so X,": the frame is the reporting phrase with its commas
+            ids = cue + speaker
+            a, b = min(ids), max(ids)
+            a -= text_of.get(a - 1) == ","
+            b += text_of.get(b + 1) == ","
+            frame = list(range(a, b + 1))
+        elif cue:
+            # the cue's sentence without any quote in it
             sents = sorted({sentence_of[i] for i in cue})
-            frame = [i for s in sents for i in members[s] if i not in qset]
+            frame = [i for s in sents for i in members[s] if i not in in_quotes]
             while frame and text_of[frame[-1]] in {".", "!", "?", "“", "”", "„", '"'}:
                 frame.pop()
-        cue_text = " ".join(text_of[i] for i in cue).lower()
-        medium = "Writing" if any(w in cue_text for w in WRITING_CUES) else "Speech"
+        first = text_of[cue[0]].lower() if cue else ""
+        medium = "Writing" if first.startswith(WRITING_CUES) else "SW" if first in SPEECH_OR_WRITING_CUES or not cue else "Speech"
         out.append(CorpusAnnotation(quote, cue, speaker, frame, addressee, CORPUS_TYPE[att.kind], medium))
     return out
 

@@ -358,11 +358,13 @@ def _quote_source_id(quote: Quote, sources: dict[str, Source]) -> str | None:
 
 
 def _match_expression(text: str) -> str | None:
-    """User input as an FTS5 query of quoted plain terms (implicit AND)."""
+    """User input as an FTS5 query of quoted plain prefix terms (implicit AND).
+
+    Prefixes, because German inflects: "Südkorea" should find "Südkoreas"."""
     terms = search_terms(text)
     if not terms:
         return None
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
 
 
 def _fold_map(text: str) -> tuple[str, list[int]]:

@@ -217,6 +217,9 @@ def attribute(doc: Doc) -> list[Attribution]:
                 continue
             clause = _indirect_clause(doc, cue, speaker, a, end, depth)
             if clause is None:
+                if _reports(doc, cue, a, b, depth) and speaker is not None:
+                    # "Die Polizei sprach von 800 Autos.": the whole sentence reports speech
+                    out.append(Attribution([(a, b)], "reported", [], speaker))
                 continue
             kind = "indirect"
             inside = [m for m in sent_marks if clause[0] <= m.outer[0] and m.outer[1] <= clause[1]]
@@ -256,6 +259,12 @@ def _direct_for(doc: Doc, cue: list[Range], marks: list[MarkSpan], a: int, b: in
             if m not in found and m.outer[0] >= last and m.outer[0] - last <= 1 and m.outer[0] > v:
                 found.append(m)
     return found
+
+
+def _reports(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -> bool:
+    """A speech verb with a nominal object and no clause of its own, in a sentence with no quote."""
+    t = doc.tokens[cue[0][0]]
+    return "FIN" in t.pos and t.lemma.lower() in SPEECH_VERBS and not any(depth[a:b]) and b - a >= 5
 
 
 def _indirect_clause(doc: Doc, cue: list[Range], speaker: Range | None, a: int, end: int, depth: list[int]) -> Range | None:
