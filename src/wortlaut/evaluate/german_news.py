@@ -15,6 +15,8 @@ from pathlib import Path
 from ..analyse import analyse
 from ..analyse.attribution import Attribution
 from ..analyse.de.cues import PREPOSITION_CUES
+from ..analyse.de.rules import is_title
+from ..analyse.quotes import find_mark_spans
 from ..analyse.tokens import Doc
 from .corpus import CorpusAnnotation, CorpusDocument, CorpusError, iter_documents, tokens_in_spans, write_prediction
 from .scorer import Counts, score_document, summarise
@@ -30,7 +32,23 @@ def _spans(doc: Doc, ranges) -> list[tuple[int, int]]:
     return [(doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in ranges]
 
 
+def with_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """The corpus also annotates each quoted fragment inside an indirect or reported
+    statement as a direct quote of its own, with the host's cue and speaker."""
+    spans = [m for m in find_mark_spans(doc) if not m.recovered and not is_title(doc, m)]
+    nested = []
+    for att in atts:
+        if att.kind == "direct":
+            continue
+        for a, b in att.quote:
+            for m in spans:
+                if a <= m.start and m.end <= b and (m.start, m.end) != (a, b):
+                    nested.append(Attribution([(m.start, m.end)], "direct", att.cue, att.speaker, att.addressee))
+    return atts + nested
+
+
 def to_corpus(cdoc: CorpusDocument, doc: Doc, atts: list[Attribution]) -> list[CorpusAnnotation]:
+    atts = with_nested(doc, atts)
     sentence_of = {t.id: t.sentence for t in cdoc.tokens}
     text_of = {t.id: t.text for t in cdoc.tokens}
     members: dict[int, list[int]] = {}

@@ -40,7 +40,7 @@ def _is_finite_speech_verb(t: Token) -> bool:
     return t.pos.startswith("V") and t.lemma.lower() in SPEECH_VERBS and ("FIN" in t.pos or "PP" in t.pos)
 
 
-def _is_title(doc: Doc, m: MarkSpan) -> bool:
+def is_title(doc: Doc, m: MarkSpan) -> bool:
     """A short quoted name after a preposition or a media noun: „The Conversation“, der Film „Die Bucht“."""
     a, b = m.inner
     if b - a > 6 or b <= a or m.recovered:
@@ -194,7 +194,7 @@ def attribute(doc: Doc) -> list[Attribution]:
     depth = [0] * n
     titles = set()
     for m in spans:
-        if _is_title(doc, m):
+        if is_title(doc, m):
             titles.add(m.start)
             continue
         for k in range(m.start, m.end):
