@@ -17,6 +17,7 @@ from .de.rules import attribute as rule_attribute
 from .features import token_features
 from .tokens import Doc
 
+SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
 KIND_OF_LABEL = {"D": "direct", "I": "indirect", "R": "reported", "F": "free"}
 LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
 
@@ -133,8 +134,10 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
                         break
             else:
                 att.speaker = nearest(speakers, q, qsents)
-        if att.speaker is None and kind != "free":
-            att.speaker = last_speaker if kind == "direct" else None
+        if att.speaker is None and att.cue and doc.span_text(*att.cue[0]).lower() in SELF_SOURCED_CUES:
+            att.speaker = att.cue[0]  # "demnach" names its source by pointing back
+        elif att.speaker is None and kind == "direct":
+            att.speaker = last_speaker
         if att.speaker is not None:
             last_speaker = att.speaker
         # "„A“, sagte er, „B“": one statement interrupted by its own frame
