@@ -2,18 +2,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE, EXAMPLE_GOLD, needs_shared
 from wortlaut.analyse.roles import describe_mention
 from wortlaut.analyse.tokens import tokenize
 from wortlaut.model import Article, Mention, Quote
 from wortlaut.resolve import resolve_sources
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CNN = SHARED / "examples" / "cnn-2023-09-seoul.de.txt"
-CNN_GOLD = SHARED / "examples" / "cnn-2023-09-seoul.de.gold.json"
 
 
 def _find(text: str, needle: str, after: int = 0) -> int:
@@ -95,11 +91,13 @@ def test_apposition_splits_role_and_affiliation():
             "US-amerikanischen Federal Aviation Administration, der lange dort war. Das sagte Kroll, ein "
             "ehemaliger Kapitän der US-Marine.")
     info = _describe(text, "Leonie Hartwig")
-    assert (info.roles, info.affiliations) == (["Professorin für internationale Politik"], ["Freie Universität Berlin"])
+    assert info.roles == ["Professorin für internationale Politik"]
+    assert info.affiliations == ["Freie Universität Berlin"]
     info = _describe(text, "Tom Reed")
     assert (info.roles, info.affiliations) == (["wissenschaftlicher Mitarbeiter"], ["Institute for Maritime Studies"])
     info = _describe(text, "Jan Kroll")
-    assert (info.roles, info.affiliations) == (["ehemaliger Prüfer für Sicherheit"], ["Federal Aviation Administration"])
+    assert info.roles == ["ehemaliger Prüfer für Sicherheit"]
+    assert info.affiliations == ["Federal Aviation Administration"]
     info = _describe(text, "Kroll", after="Das sagte Kroll")
     assert (info.roles, info.affiliations) == (["ehemaliger Kapitän der US-Marine"], [])
 
@@ -107,7 +105,8 @@ def test_apposition_splits_role_and_affiliation():
 def test_spokesperson_with_name_after_the_description():
     info = _describe("Ein Sprecher der Polizei, Lars Beringer, sagte, die Lage sei ruhig.",
                      "Ein Sprecher der Polizei, Lars Beringer")
-    assert (info.name, info.kind, info.roles, info.affiliations) == ("Lars Beringer", "person", ["Sprecher"], ["Polizei"])
+    assert (info.name, info.kind) == ("Lars Beringer", "person")
+    assert (info.roles, info.affiliations) == (["Sprecher"], ["Polizei"])
     info = _describe("Ein Sprecher des sächsischen Verkehrsministeriums erklärte, man warte ab.",
                      "Ein Sprecher des sächsischen Verkehrsministeriums")
     assert (info.name, info.kind, info.roles, info.affiliations) == (
@@ -285,10 +284,10 @@ def _nearest(text: str, needle: str, start: int, end: int, direction: str) -> in
     return max(h for h in hits if h + len(needle) <= start)
 
 
-@pytest.mark.skipif(not CNN_GOLD.exists(), reason="the canonical example lives in ../shared, which is not here")
+@needs_shared(EXAMPLE_GOLD)
 def test_canonical_example_sources():
-    text = CNN.read_text(encoding="utf-8")
-    gold = json.loads(CNN_GOLD.read_text(encoding="utf-8"))
+    text = EXAMPLE.read_text(encoding="utf-8")
+    gold = json.loads(EXAMPLE_GOLD.read_text(encoding="utf-8"))
     assert len(gold["quotes"]) == len(CNN_SPEAKERS)
     quotes = []
     for g, spec in zip(gold["quotes"], CNN_SPEAKERS):
