@@ -41,18 +41,23 @@ def _is_finite_speech_verb(t: Token) -> bool:
 
 
 def is_title(doc: Doc, m: MarkSpan) -> bool:
-    """A short quoted name after a preposition or a media noun: „The Conversation“, der Film „Die Bucht“."""
+    """A short quoted name: after a preposition or a media noun (in „The Conversation“,
+    der Film „Die Bucht“), or capitalised right after a common noun (die Fanvereinigung «Rhyschwalbe»)."""
     a, b = m.inner
     if b - a > 6 or b <= a or m.recovered:
         return False
     inner = doc.tokens[a:b]
-    if any(t.text in ".!?," or "FIN" in t.pos for t in inner):
+    if any(t.text in ".!?,:" for t in inner):
         return False
     before = doc.tokens[m.start - 1] if m.start > 0 else None
     if before is not None and (before.pos in ("APPR", "APPRART", "ART") or before.text.lower() in MEDIA_NOUNS):
         return True
     words = [t.text for t in inner if t.text[0].isalpha()]
-    return bool(words) and all(w[0].isupper() or w in NAME_LINKERS for w in words) and len(words) >= 2
+    if before is not None and before.pos == "NN" and words and words[0][0].isupper() and len(words) <= 4:
+        return True  # die Initiative „Kassel fährt Rad“
+    if any("FIN" in t.pos for t in inner):
+        return False
+    return len(words) >= 2 and all(w[0].isupper() or w in NAME_LINKERS for w in words)
 
 
 def _np_after(doc: Doc, k: int, end: int) -> Range | None:
