@@ -70,11 +70,12 @@ def ingest(
                 failures.append((path, str(exc)))
             bar.advance(task)
         for path, reason in failures:
-            err.print(f"[red]✗[/red] {path}: {reason}", highlight=False)
+            err.print(f"[red]✗[/red] {path}: {reason}", highlight=False, soft_wrap=True)
         out.print(
             f"{stored} article(s) stored with {quotes} quote(s), {skipped} already present, "
             f"{len(failures)} failed. Database: {ctx.obj['db']}",
             highlight=False,
+            soft_wrap=True,
         )
     if failures:
         raise typer.Exit(1)
@@ -163,7 +164,7 @@ def evaluate_german_news(
         task = bar.add_task("analysing", total=n)
         summary, errors = evaluate(gold, out_dir, use_model=not rules_only, progress=lambda k: bar.advance(task, k))
     for e in errors:
-        err.print(f"[red]✗[/red] {e}", highlight=False)
+        err.print(f"[red]✗[/red] {e}", highlight=False, soft_wrap=True)
     if fmt is ListFormat.json:
         _json({"tagger": tagger_name("de", not rules_only), **summary, "errors": [str(e) for e in errors]})
     else:
