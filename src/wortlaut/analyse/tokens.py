@@ -43,6 +43,15 @@ class Doc:
                 hi = mid
         return lo if lo < len(self.tokens) else None
 
+    def paragraphs(self) -> list[int]:
+        """Paragraph number of each token (a line break ends a paragraph)."""
+        out, p = [], 0
+        for t in self.tokens:
+            out.append(p)
+            if "\n" in t.space_after:
+                p += 1
+        return out
+
     def span_text(self, a: int, b: int) -> str:
         """Text of tokens a..b-1 as written."""
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]

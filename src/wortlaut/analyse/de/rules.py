@@ -315,7 +315,7 @@ def _indirect_clause(doc: Doc, cue: list[Range], speaker: Range | None, a: int, 
 
 def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], depth: list[int]) -> None:
     """Quoted stretches with no cue of their own take the nearest attribution in their paragraph."""
-    para = _paragraphs(doc)
+    para = doc.paragraphs()
     for m in spans:
         if m.start in used:
             continue
@@ -328,16 +328,6 @@ def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[A
         best = min(near, key=lambda att: abs(att.start - o))
         out.append(Attribution([m.outer], "direct", best.cue, best.speaker))
         used.add(m.start)
-
-
-def _paragraphs(doc: Doc) -> list[int]:
-    """Paragraph number of each token."""
-    out, p = [], 0
-    for t in doc.tokens:
-        out.append(p)
-        if "\n" in t.space_after:
-            p += 1
-    return out
 
 
 def _free_indirect(doc: Doc, out: list[Attribution], depth: list[int]) -> None:

@@ -246,15 +246,6 @@ def _sentences(doc: Doc, spans: list[MarkSpan]) -> list[Range]:
     return [(x, y) for x, y in zip(bounds, bounds[1:]) if x < y]
 
 
-def _paragraphs(doc: Doc) -> list[int]:
-    out, p = [], 0
-    for t in doc.tokens:
-        out.append(p)
-        if "\n" in t.space_after:
-            p += 1
-    return out
-
-
 def attribute(doc: Doc) -> list[Attribution]:
     toks = doc.tokens
     if not toks:
@@ -438,7 +429,7 @@ def _kind(doc: Doc, ranges: list[Range], marks: list[MarkSpan], form: str, used:
 def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], unclosed: dict[int, Attribution]) -> None:
     """Quotes with no cue of their own take the nearest attribution in their paragraph,
     or the one whose quote ran on unclosed from the paragraph before."""
-    para = _paragraphs(doc)
+    para = doc.paragraphs()
     starts = {}
     for k, p in enumerate(para):
         starts.setdefault(p, k)
