@@ -123,7 +123,12 @@ def _split_sentences(doc: Doc) -> None:
 def _hanta():
     from HanTa import HanoverTagger
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    # HanTa analyses every occurrence of a word afresh; news repeats its words, so
+    # memoising the two per-word analyses more than doubles tagging speed
+    tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
+    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
+    return tagger
 
 
 def _tag_german(doc: Doc) -> None:
