@@ -14,18 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ingest.countries import CODES
+from ..model import fold
 from .tokens import Doc, Token
-
-KINDS = ("person", "organisation", "document", "unnamed", "pronoun")
 
 
 @dataclass
 class MentionInfo:
     name: str
-    kind: str  # one of KINDS
+    kind: str  # a Source kind, or "pronoun"
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
-    surname: str = ""
     name_parts: list[str] = field(default_factory=list)  # persons: every token of the name
     head: str = ""  # head noun of a description ("Bürgermeisterin", "Bericht", "Verein")
     definite: bool = False  # "der Bürgermeister", "die Gewerkschaft", "the authority"
@@ -100,7 +99,10 @@ TIME_WORDS = {
     "week", "month", "day", "morning", "evening", "night", "samstagabend", "sonntagabend", "wahlabend",
 }
 NOT_ROLES = {"frau", "mann", "mutter", "vater", "kind", "person", "mensch", "woman", "man", "mother",
-             "father", "child", "person", "rentner", "rentnerin", "gutachter", "gutachterin"}
+             "father", "child", "rentner", "rentnerin", "gutachter", "gutachterin"}
+# small words inside multi-word names ("Council on Foreign Relations", "Ursula von der Leyen")
+NAME_LINKS = {"of", "on", "for", "and", "the", "de", "du", "la", "le", "del", "della", "van", "von", "der", "den",
+              "&", "y", "da", "di", "dos"}
 SPOKES = ("sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson")
 
 # organisations: endings of German compounds and English words
@@ -113,7 +115,7 @@ ORG_SUFFIX_DE = (
     "theater", "museum", "ausschuss", "vorstand", "komitee", "gremium", "kabinett", "parlament", "bundestag",
     "landtag", "präfektur", "gemeinde", "bund", "sekretariat", "kommando", "dienst", "zeitung", "sender",
     "rundfunk", "magazin", "firma", "union", "bündnis", "allianz", "fraktion", "werke", "arbeitskreis",
-    "landkreis", "stadt", "konsortium", "genossenschaft", "kirche", "botschaft", "konsulat", "fachblatt",
+    "landkreis", "stadt", "konsortium", "kirche", "botschaft", "konsulat", "fachblatt",
     "zeitschrift", "wochenzeitung", "tageszeitung", "nachrichtenagentur", "schule", "gymnasium", "club", "klub",
     "vorstandsetage", "team", "armee", "streitkräfte", "geheimdienst", "staatskanzlei", "kanzleramt",
     "ministerien", "behörden", "regierungen", "gemeinschaft", "genossenschaft", "bürgerschaft", "körperschaft",
@@ -130,7 +132,7 @@ ORG_WORDS_EN = {
     "ltd.", "llc", "plc", "company", "group", "foundation", "society", "organisation", "organization",
     "office", "bureau", "board", "police", "government", "administration", "service", "hospital",
     "parliament", "senate", "congress", "fund", "network", "alliance", "coalition", "federation", "league",
-    "club", "firm", "times", "post", "journal", "magazine", "newspaper", "agency", "programme", "program",
+    "club", "firm", "times", "post", "journal", "magazine", "newspaper", "programme", "program",
     "observatory", "laboratory", "lab", "museum", "academy", "secretariat", "cabinet", "assembly",
     "tribunal", "prosecutor's", "prosecutors", "navy", "army", "military", "commons", "house", "ag", "gmbh",
     "se", "e.v.", "fc", "sv", "tsv", "vfb", "vfl", "co.", "co", "kg", "airlines", "airways", "motors",
@@ -156,10 +158,6 @@ GENERIC_ORG = {"fraktion", "abteilung", "marine", "armee", "partei", "regierung"
 # heads that stand for a part of the organisation named after them ("die Fraktion der Bürgerliste")
 PART_HEADS = {"fraktion", "führung", "leitung", "spitze", "pressestelle", "vorstand", "verwaltung",
               "geschäftsführung", "leadership", "management"}
-# generic heads that refer back to the last organisation ("das Unternehmen", "the company")
-GENERIC_REFERRING = {"unternehmen", "konzern", "firma", "verein", "klub", "club", "behörde", "organisation",
-                     "institut", "verband", "gewerkschaft", "partei", "company", "firm", "authority",
-                     "organisation", "organization", "group", "agency", "club", "union", "institute"}
 DOC_WORDS = {
     "bericht", "berichte", "berichten", "studie", "studien", "umfrage", "untersuchung", "erhebung", "analyse",
     "gutachten", "mitteilung", "pressemitteilung", "erklärung", "stellungnahme", "papier", "dokument",
@@ -174,11 +172,11 @@ DOC_WORDS = {
     "verlautbarung", "ermittlungen", "ermittlungsergebnisse", "untersuchungsergebnisse", "presseerklärung",
     "study", "survey", "statement", "analysis", "paper", "document", "documents", "figures", "data",
     "estimates", "estimate", "letter", "filing", "filings", "ruling", "lawsuit", "complaint", "memo",
-    "research", "findings", "review", "release", "recording", "article", "poll", "report", "reports",
+    "research", "findings", "review", "release", "recording", "article", "poll", "reports",
     "account", "accounts", "testimony", "view", "words", "assessment", "forecast", "projections", "records",
 }
-DEVERBAL_NO_SOURCE = {"vernehmen"}  # "dem Vernehmen nach": nobody in particular
-# what someone said, not a document: without a named author it names nobody ("ersten Angaben")
+# what someone said, not a document: without a named author it names nobody ("ersten Angaben",
+# "dem Vernehmen nach")
 STATEMENT_WORDS = {"angabe", "angaben", "aussage", "aussagen", "worte", "worten", "meinung", "ansicht",
                    "einschätzung", "einschätzungen", "auffassung", "informationen", "erkenntnisse", "erkenntnissen",
                    "darstellung", "sicht", "überzeugung", "vernehmen", "schätzungen", "auskunft", "account", "view",
@@ -191,33 +189,19 @@ SPLIT_ALWAYS = {"an", "am", "bei", "beim", "at", "with"}
 SPLIT_IF_ORG = {"der", "des", "von", "vom", "of", "für", "for", "im", "in"}
 PLACE_PREPS = {"in", "aus", "from", "im"}
 
-COUNTRIES = {
-    "usa", "us", "u.s.", "vereinigte staaten", "united states", "amerika", "america", "russland", "russia",
-    "china", "volksrepublik china", "japan", "nordkorea", "north korea", "südkorea", "south korea", "korea",
-    "deutschland", "germany", "frankreich", "france", "großbritannien", "britain", "great britain",
-    "vereinigtes königreich", "united kingdom", "uk", "england", "schottland", "scotland", "wales", "irland",
-    "ireland", "italien", "italy", "spanien", "spain", "portugal", "österreich", "austria", "schweiz",
-    "switzerland", "niederlande", "netherlands", "belgien", "belgium", "luxemburg", "luxembourg",
-    "dänemark", "denmark", "schweden", "sweden", "norwegen", "norway", "finnland", "finland", "polen",
-    "poland", "tschechien", "czech republic", "ungarn", "hungary", "rumänien", "romania", "bulgarien",
-    "bulgaria", "griechenland", "greece", "türkei", "turkey", "ukraine", "belarus", "weißrussland",
-    "litauen", "lithuania", "lettland", "latvia", "estland", "estonia", "serbien", "serbia", "kroatien",
-    "croatia", "slowenien", "slovenia", "slowakei", "slovakia", "iran", "irak", "iraq", "syrien", "syria",
-    "israel", "palästina", "libanon", "lebanon", "jordanien", "jordan", "saudi-arabien", "saudi arabia",
-    "ägypten", "egypt", "libyen", "libya", "tunesien", "tunisia", "marokko", "morocco", "algerien",
-    "algeria", "indien", "india", "pakistan", "afghanistan", "bangladesch", "bangladesh", "indonesien",
-    "indonesia", "vietnam", "thailand", "philippinen", "philippines", "malaysia", "singapur", "singapore",
-    "taiwan", "australien", "australia", "neuseeland", "new zealand", "kanada", "canada", "mexiko", "mexico",
-    "brasilien", "brazil", "argentinien", "argentina", "chile", "kolumbien", "colombia", "venezuela",
-    "kuba", "cuba", "peru", "südafrika", "south africa", "nigeria", "kenia", "kenya", "äthiopien",
-    "ethiopia", "katar", "qatar", "kuwait", "jemen", "yemen", "georgien", "georgia", "armenien", "armenia",
-    "aserbaidschan", "azerbaijan", "kasachstan", "kazakhstan", "mongolei", "mongolia", "eu", "nato", "uno",
-    "un", "vereinte nationen", "united nations", "europäische union", "european union", "kreml", "kremlin",
-    "weißes haus", "white house", "pentagon", "moskau", "moscow", "peking", "beijing", "washington", "kiew",
-    "kyiv", "kiev", "pjöngjang", "pyongyang", "seoul", "tokio", "tokyo", "teheran", "tehran", "brüssel",
-    "brussels", "berlin", "paris", "london", "ankara", "jerusalem", "damaskus", "kabul", "bagdad", "riad",
-    "taipeh", "taipei", "minsk", "warschau", "warsaw", "wien", "bern", "rom", "madrid", "den haag",
-}
+# what _is_country accepts beyond the ISO country names: more countries, capitals, blocs
+STATE_NAMES = {fold(w) for w in (
+    "u.s.", "america", "amerika", "britain", "korea", "algerien", "algeria", "armenien", "armenia",
+    "aserbaidschan", "azerbaijan", "bangladesch", "bangladesh", "georgien", "georgia", "jemen", "yemen",
+    "jordanien", "jordan", "kasachstan", "kazakhstan", "katar", "qatar", "kolumbien", "colombia", "kuba", "cuba",
+    "kuwait", "libanon", "lebanon", "libyen", "libya", "malaysia", "mongolei", "mongolia", "peru", "singapur",
+    "singapore", "tunesien", "tunisia", "venezuela", "eu", "europäische union", "european union", "nato", "uno",
+    "un", "vereinte nationen", "united nations", "kreml", "kremlin", "weißes haus", "white house", "pentagon",
+    "moskau", "moscow", "peking", "beijing", "washington", "kiew", "kyiv", "kiev", "pjöngjang", "pyongyang",
+    "seoul", "tokio", "tokyo", "teheran", "tehran", "brüssel", "brussels", "berlin", "paris", "london", "ankara",
+    "jerusalem", "damaskus", "kabul", "bagdad", "riad", "taipeh", "taipei", "minsk", "warschau", "warsaw", "wien",
+    "bern", "rom", "madrid", "den haag",
+)}
 # place adjectives that say which region an office belongs to -> the region
 REGION_ADJ = {
     "steirisch": "Steiermark", "baden-württembergisch": "Baden-Württemberg", "bayerisch": "Bayern",
@@ -236,6 +220,8 @@ CITY_ADJ = {"basler": "Basel", "münchner": "München", "münchener": "München"
 DROP_ORG_ADJ = {"örtlich", "lokal", "zuständig", "dortig", "hiesig", "kantonal", "besagt", "genannt", "betreffend",
                 "sogenannt", "betroffen", "jeweilig", "eigen", "ander", "neu", "zuständige"}
 
+# role nouns that decline like adjectives, which HanTa does not always tag NNA
+NOMINALISED_ROLES = ("vorsitzende", "beigeordnete", "abgeordnete", "beauftragte", "angestellte", "sachverständige")
 WEAK_MASCULINE_E = ("experte", "kollege", "zeuge", "junge", "bote", "kunde", "laie", "name", "glaube", "wille",
                     "friede", "gedanke", "buchstabe", "vorsitzende", "beauftragte", "abgeordnete", "angestellte",
                     "beigeordnete", "käse", "affe", "löwe", "franzose", "chinese", "türke", "russe", "pole",
@@ -294,11 +280,9 @@ def cls(doc: Doc, k: int) -> str:
         return "PUNCT" if not text[0].isalnum() else ("NAME" if _cap(text) else "OTHER")
     if text in ("’s", "'s"):
         return "POSS"
-    if pos in ("ART",) or (pos in ("PPOSAT", "PDAT") and low not in ("dessen", "deren")):
+    if pos in ("ART", "PIAT") or (pos in ("PPOSAT", "PDAT") and low not in ("dessen", "deren")):
         return "DET"
-    if pos == "PIAT":
-        return "DET"
-    if pos in ("PRELAT",) or low in ("dessen", "deren"):
+    if pos == "PRELAT" or low in ("dessen", "deren"):
         return "RELPOSS"
     if pos == "ADJ(A)":
         return "ADJ"
@@ -307,8 +291,7 @@ def cls(doc: Doc, k: int) -> str:
     if pos in ("NE", "FM", "XY"):
         if _name_shaped(text):
             return "NAME"
-        if low in ("of", "on", "for", "and", "the", "de", "du", "la", "le", "del", "della", "van", "von", "der",
-                   "den", "&", "y", "’s", "'s", "da", "di", "dos", "das"):
+        if low in NAME_LINKS or low in ("’s", "'s", "das"):
             return "LINK"
         return "OTHER"
     if pos.startswith("NN"):
@@ -490,7 +473,7 @@ def _np(doc: Doc, i: int, limit: int, hard: int | None = None, complements: bool
     np_.end = np_.head_end = k
     if not complements:
         return np_
-    _complements(doc, np_, n, None)
+    _complements(doc, np_, n)
     return np_
 
 
@@ -500,14 +483,13 @@ def _inside_name(doc: Doc, k: int, n: int, heads: list[int]) -> bool:
     low = t.text.lower()
     prev = heads[-1]
     if cls(doc, prev) != "NAME" and not (doc.language != "de" and _cap(doc.tokens[prev].text)):
-        if not (low in ("&",) and k + 1 < n and _cap(doc.tokens[k + 1].text)):
+        if not (low == "&" and k + 1 < n and _cap(doc.tokens[k + 1].text)):
             return False
     if k + 1 >= n:
         return False
     if cls(doc, k) == "POSS":  # King’s College, Nurses' Union
-        return k + 1 < n and cls(doc, k + 1) in ("NAME", "NOUN") and _cap(doc.tokens[k + 1].text)
-    if low not in ("of", "on", "for", "and", "the", "de", "du", "la", "le", "del", "della", "van", "von", "der",
-                   "den", "&", "y", "da", "di", "dos"):
+        return cls(doc, k + 1) in ("NAME", "NOUN") and _cap(doc.tokens[k + 1].text)
+    if low not in NAME_LINKS:
         return False
     nxt = doc.tokens[k + 1]
     if low in ("der", "den", "von", "van", "de") and doc.language == "de" and cls(doc, k) != "LINK":
@@ -551,7 +533,7 @@ def _quoted_name(doc: Doc, k: int, n: int) -> tuple[int, int] | None:
     return None
 
 
-def _complements(doc: Doc, np_: NP, n: int, hard: int | None) -> None:
+def _complements(doc: Doc, np_: NP, n: int) -> None:
     """Attach genitives, prepositional phrases and brackets that follow the head."""
     en = doc.language != "de"
     k = np_.end
@@ -569,26 +551,22 @@ def _complements(doc: Doc, np_: NP, n: int, hard: int | None) -> None:
                 continue
             break
         if not en and c == "DET" and low in ("des", "der", "eines", "einer"):
-            sub = _np(doc, k, n, hard, complements=False)
+            sub = _np(doc, k, n, complements=False)
             if sub is None or not (sub.heads or sub.quoted):
                 break
             np_.comps.append(("gen", k, sub))
             k = sub.end
             continue
         if c == "PREP" and low not in ("zufolge", "laut", "gemäß") and k + 1 < n:
-            sub = _np(doc, k + 1, n, hard, complements=False)
+            sub = _np(doc, k + 1, n, complements=False)
             if sub is None:
                 break
-            if _temporal(doc, sub):
-                np_.comps.append(("time", k, sub))
-                k = sub.end
-                continue
-            np_.comps.append((low, k, sub))
+            np_.comps.append(("time" if _temporal(doc, sub) else low, k, sub))
             k = sub.end
             continue
         if c == "CONJ" and low in ("und", "and", "oder", "or") and k + 1 < n and np_.comps:
             # "für Verteidigung und militärische Analyse": coordination inside the last complement
-            sub = _np(doc, k + 1, n, hard, complements=False)
+            sub = _np(doc, k + 1, n, complements=False)
             if sub is None or cls(doc, k + 1) == "NAME":
                 break
             prep, pk, last = np_.comps[-1]
@@ -605,7 +583,7 @@ def _complements(doc: Doc, np_: NP, n: int, hard: int | None) -> None:
         if not en and c == "NAME" and low.endswith("s") and np_.heads and not np_.comps \
                 and cls(doc, np_.heads[-1]) == "NOUN":
             # bare genitive of a name after a statement: "Meinung Russlands"
-            sub = _np(doc, k, n, hard, complements=False)
+            sub = _np(doc, k, n, complements=False)
             if sub is None:
                 break
             np_.comps.append(("gen", k, sub))
@@ -642,8 +620,6 @@ def _is_org_word(word: str, en: bool) -> bool:
         return False
     if w.endswith(PERSON_RAT):
         return False
-    if w.endswith(("rates", "rats")):
-        w = w[:-2] if w.endswith("es") else w[:-1]
     base = w
     for suf in ("es", "s"):
         if base.endswith(suf) and base[: -len(suf)].endswith(ORG_SUFFIX_DE):
@@ -653,7 +629,8 @@ def _is_org_word(word: str, en: bool) -> bool:
 
 
 def _is_country(text: str) -> bool:
-    return text.lower().strip() in COUNTRIES
+    key = fold(text.strip())
+    return key in CODES or key in STATE_NAMES
 
 
 def _is_abbrev(text: str) -> bool:
@@ -673,17 +650,14 @@ def _gender_of_noun(word: str, det: str = "") -> str:
     if w.endswith(("frau", "in")) and not w.endswith(("ein", "ain", "termin", "medizin", "benzin", "magazin",
                                                      "disziplin", "kamin", "rubin")):
         return "f"
-    for suf in ("es", "s", ""):
-        base = w[: -len(suf)] if suf and w.endswith(suf) else w
+    for base in (w.removesuffix("es"), w.removesuffix("s"), w):
         if base.endswith(NEUT_SUFFIX):
             return "n"
         if base.endswith(FEM_SUFFIX):
             return "f"
-        if suf == "":
-            break
     if w.endswith("e") and not w.endswith(WEAK_MASCULINE_E):
         return "f"  # "Behörde", "Truppe", "Stelle"
-    if det in ("das",):
+    if det == "das":
         return "n"
     if det in ("die", "eine", "einer"):
         return "f"
@@ -714,7 +688,7 @@ def _adj_stem(t: Token) -> str | None:
     return None
 
 
-def _strong(t: Token, gender: str, plural: bool = False) -> str:
+def _strong(t: Token, gender: str) -> str:
     """An attributive adjective in strong nominative: "der russische" -> "russischer"."""
     text = t.text
     if _cap(text) and text.endswith("er") and t.lemma.lower() == text.lower():
@@ -724,26 +698,18 @@ def _strong(t: Token, gender: str, plural: bool = False) -> str:
     stem = _adj_stem(t)
     if stem is None:
         return text
-    if plural:
-        return stem + "e"
     return stem + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")
 
 
-def _nominalised(t: Token, gender: str, plural: bool, det: str = "der") -> str:
+def _nominalised(t: Token, gender: str, det: str = "der") -> str:
     """Nominalised adjectives as role nouns: "der Vorsitzende" -> "Vorsitzender"."""
     text = t.text
     low = text.lower()
     if not det:
         return text  # already strong: "Vorsitzende der Fraktion", "Vorsitzender der Wasserwacht"
-    if t.pos != "NNA" and not low.endswith(("vorsitzende", "vorsitzenden", "beigeordnete", "beigeordneten",
-                                            "abgeordnete", "abgeordneten", "beauftragte", "beauftragten",
-                                            "angestellte", "angestellten", "sachverständige", "sachverständigen")):
+    if t.pos != "NNA" and not low.removesuffix("n").endswith(NOMINALISED_ROLES):
         return text
-    if plural:
-        return text
-    stem = text[:-2] if low.endswith("en") else text[:-1] if low.endswith(("e", "r")) else text
-    if low.endswith("er"):
-        stem = text[:-2]
+    stem = text[:-2] if low.endswith(("en", "er")) else text[:-1] if low.endswith(("e", "r")) else text
     return stem + ("er" if gender == "m" else "e" if gender == "f" else "es")
 
 
@@ -760,14 +726,6 @@ def _place_of_adj(t: Token) -> str | None:
     if _cap(text) and low.endswith("er") and t.lemma.lower() == low and len(text) > 5:
         return text[:-2]
     return None
-
-
-def fold_words(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().lower()
 
 
 # ---------------------------------------------------------------- describing a mention
@@ -793,10 +751,7 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
             return MentionInfo(name=first.text, kind="unnamed", plural=True, start=a, end=a + 1)
     # a possessive or relative possessive before a statement: "seiner Meinung", "dessen Angaben"
     if low in DE_POSSESSIVE and b > a + 1 and _is_doc_word(doc.tokens[b - 1].text):
-        g = DE_POSSESSIVE[low]
-        if low.startswith("ihr") or low == "deren":
-            g = "f"
-        return MentionInfo(name=low, kind="pronoun", gender=g, start=a, end=b)
+        return MentionInfo(name=low, kind="pronoun", gender=DE_POSSESSIVE[low], start=a, end=b)
     if low in EN_POSSESSIVE and b > a + 1 and _is_doc_word(doc.tokens[b - 1].text):
         g = EN_POSSESSIVE[low]
         return MentionInfo(name=low, kind="pronoun", gender="" if g == "pl" else g, plural=g == "pl", start=a, end=b)
@@ -813,7 +768,7 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
             return MentionInfo(name=doc.tokens[a].text, kind="unnamed", weak=True, start=a, end=b)
         if _low(doc, a) in NAME_PARTICLES and a + 1 < b and _cap(doc.tokens[b - 1].text):  # "de Maizière"
             parts = [t.text for t in doc.tokens[a:b]]
-            return MentionInfo(name=" ".join(parts), kind="person", name_parts=parts, surname=parts[-1],
+            return MentionInfo(name=" ".join(parts), kind="person", name_parts=parts,
                                named=True, start=a, end=b)
         return MentionInfo(name=_text(doc, a, b), kind="unnamed", start=a, end=b)
     info = _interpret(doc, main, s1, hard)
@@ -892,11 +847,9 @@ def _extend_left(doc: Doc, a: int, s0: int) -> int:
 
 def _pronoun(doc: Doc, a: int, low: str) -> MentionInfo:
     gender, plural = PRONOUNS.get(low, ("", False))
-    if low in ("sie",):
+    if low == "sie":
         plural = _plural_verb_near(doc, a)
         gender = "" if plural else "f"
-    if low in ("demnach", "demzufolge", "danach"):
-        gender = ""
     return MentionInfo(name=low, kind="pronoun", gender=gender, plural=plural, start=a, end=a + 1)
 
 
@@ -946,11 +899,8 @@ def _interpret(doc: Doc, np_: NP, limit: int, hard: int | None) -> MentionInfo:
            and not _roleish(doc, role_toks[-1])):
         name_toks.insert(0, role_toks.pop())
     info = MentionInfo(name="", kind="unnamed", definite=det in DE_DEFINITE or det == "the", end=np_.end)
-    if det in DE_POSSESSIVE or det in EN_POSSESSIVE:
-        g = DE_POSSESSIVE.get(det) or EN_POSSESSIVE.get(det, "")
-        info.possessive = "pl" if g == "pl" else g
-        if det.startswith("ihr"):
-            info.possessive = "f"  # "ihr" is "her" or "their": the resolver tries both
+    # German "ihr" is "her" or "their": marked "f", the resolver tries both
+    info.possessive = DE_POSSESSIVE.get(det) or EN_POSSESSIVE.get(det, "")
     if np_.possessor:
         info.possessor = _text(doc, *np_.possessor)
     for pa, pb in np_.paren:
@@ -966,14 +916,9 @@ def _interpret(doc: Doc, np_: NP, limit: int, hard: int | None) -> MentionInfo:
         return _document(doc, np_, info, role_toks, limit, hard)
     if role_toks and _is_doc_word(head_word) and name_toks and role_toks[-1] < name_toks[0]:
         # "Worte Armstrongs", "Meinung Russlands": the name is the author
-        sub = NP(start=name_toks[0], end=np_.end, heads=name_toks)
-        author = _interpret(doc, sub, limit, hard)
-        author.name = _strip_genitive(doc, name_toks, author.name)
-        if author.kind == "person" and _is_country(author.name):
-            author.kind = "organisation"
-        author.surname = author.name.split()[-1] if author.kind == "person" and author.name else ""
-        author.name_parts = author.name.split() if author.kind == "person" else []
-        author.document = head_tok.text if head_tok else ""
+        author = _genitive_author(doc, name_toks, _interpret(doc, NP(start=name_toks[0], end=np_.end,
+                                                                     heads=name_toks), limit, hard))
+        author.document = head_tok.text
         return author
 
     # a name in quotation marks after a head: „Kassel fährt Rad“, «Rhyschwalbe»
@@ -1062,14 +1007,24 @@ def _only_lower_after(doc: Doc, k: int, heads: list[int]) -> bool:
     return bool(rest) and not any(_cap(doc.tokens[h].text) for h in rest)
 
 
+def _genitive_author(doc: Doc, toks: list[int], author: MentionInfo) -> MentionInfo:
+    """The author named in a bare genitive ("Worte Armstrongs", "Meinung Russlands"), in nominative."""
+    author.name = _strip_genitive(doc, toks, author.name)
+    if author.kind == "person":
+        author.name_parts = author.name.split()
+        if _is_country(author.name):
+            author.kind, author.name_parts = "organisation", []
+    return author
+
+
 def _strip_genitive(doc: Doc, toks: list[int], name: str) -> str:
     last = doc.tokens[toks[-1]]
-    if doc.language == "de" and last.text.endswith("s") and last.lemma and last.lemma != last.text:
-        if last.text.lower().startswith(last.lemma.lower()):
-            return name[: len(name) - (len(last.text) - len(last.lemma))]
-    if last.text.endswith("s") and not last.text.endswith("ss") and len(toks) >= 1 and doc.language == "de":
-        if not _is_country(name):
-            return name[:-1]
+    if doc.language != "de" or not last.text.endswith("s"):
+        return name
+    if last.lemma and last.lemma != last.text and last.text.lower().startswith(last.lemma.lower()):
+        return name[: len(name) - (len(last.text) - len(last.lemma))]
+    if not last.text.endswith("ss") and not _is_country(name):
+        return name[:-1]
     return name
 
 
@@ -1084,23 +1039,16 @@ def _document(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], limit:
             author = _interpret(doc, author_np, limit, hard)
             if prep == "gen" and author_np.det is None and author.kind in ("person", "organisation"):
                 names = [h for h in author_np.heads if cls(doc, h) == "NAME"]
-                if names:  # "Meinung Russlands", "Worte Armstrongs"
-                    author.name = _strip_genitive(doc, names, author.name)
-                    if author.kind == "person":
-                        author.name_parts = author.name.split()
-                        author.surname = author.name_parts[-1] if author.name_parts else ""
-                        if _is_country(author.name):
-                            author.kind = "organisation"
+                if names:
+                    author = _genitive_author(doc, names, author)
             if author.kind in ("person", "organisation", "unnamed", "pronoun") and author.name:
                 author.document = head_tok.text
                 author.start = np_.start
                 author.end = max(author.end, np_.end)
                 return author
-        if prep in ("time",):
-            continue
-        break
-    if head_tok.text.lower() in DEVERBAL_NO_SOURCE or head_tok.text.lower() in STATEMENT_WORDS \
-            or head_tok.text.lower().endswith("angaben"):
+        if prep != "time":
+            break
+    if head_tok.text.lower() in STATEMENT_WORDS or head_tok.text.lower().endswith("angaben"):
         info.kind = "pronoun"
         info.name = head_tok.text.lower()
         info.gender = "none"
@@ -1132,27 +1080,27 @@ def _document(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], limit:
 def _named(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks: list[int], det: str,
            limit: int) -> MentionInfo:
     en = doc.language != "de"
-    # a coordination of names ("Merkel sowie Stoiber") ends at the first name
     name_text = _text(doc, name_toks[0], name_toks[-1] + 1)
     info.named = True
     head_word = _low(doc, role_toks[-1]) if role_toks else ""
-    orgish_name = any(_is_org_word(w, True) or (not en and _is_org_word(w, False) and cls(doc, k) == "NOUN")
-                      for w, k in zip([doc.tokens[k].text for k in name_toks], name_toks))
-    orgish_name = orgish_name or any(_is_abbrev(doc.tokens[k].text) and len(name_toks) == 1 for k in name_toks)
-    orgish_name = orgish_name or (len(name_toks) >= 2 and _low(doc, name_toks[-1]) in ORG_NAME_TAILS)
-    orgish_name = orgish_name or doc.tokens[name_toks[0]].text.upper() in CLUB_PREFIXES
+    orgish_name = (
+        any(_is_org_word(doc.tokens[k].text, True)
+            or (not en and cls(doc, k) == "NOUN" and _is_org_word(doc.tokens[k].text, False)) for k in name_toks)
+        or (len(name_toks) == 1 and _is_abbrev(name_text))
+        or (len(name_toks) >= 2 and _low(doc, name_toks[-1]) in ORG_NAME_TAILS)
+        or doc.tokens[name_toks[0]].text.upper() in CLUB_PREFIXES
+    )
     head_is_org = any(
         (_is_org_word(_low(doc, k), en) or _low(doc, k).endswith(ORG_DESCRIPTORS))
         and not _low(doc, k).endswith(PERSON_RAT) for k in role_toks[:1] + role_toks[-1:])
     if head_is_org or orgish_name or _is_country(name_text):
         info.kind = "organisation"
         info.gender = _gender_of_noun(head_word or doc.tokens[name_toks[-1]].text, det)
-        descriptor = head_word.endswith(ORG_DESCRIPTORS) and not orgish_name
         if head_is_org and role_toks[-1] < name_toks[0] and (
-                descriptor or len(name_toks) == 1 and _is_abbrev(name_text)):
-            info.name = name_text  # "der Konzern Veltrona" -> "Veltrona", "der Weltverband FIFA" -> "FIFA"
-        elif head_is_org and head_word.endswith(ORG_DESCRIPTORS) and role_toks[-1] < name_toks[0]:
-            info.name = name_text  # "Privatbank Rheinwerth & Co." -> "Rheinwerth & Co."
+                head_word.endswith(ORG_DESCRIPTORS) or len(name_toks) == 1 and _is_abbrev(name_text)):
+            # "der Konzern Veltrona" -> "Veltrona", "Privatbank Rheinwerth & Co." -> "Rheinwerth & Co.",
+            # "der Weltverband FIFA" -> "FIFA"
+            info.name = name_text
         else:
             info.name = _org_name(doc, np_, role_toks + name_toks, det, keep_mods=not en)
         info.name = _with_org_complements(doc, np_, info, named=True)
@@ -1170,21 +1118,12 @@ def _named(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks
     parts = [doc.tokens[k].text for k in name_toks if cls(doc, k) not in ("LINK", "CONJ", "PREP", "DET", "POSS")]
     info.name = " ".join(parts) if not any(cls(doc, k) == "POSS" for k in name_toks) else name_text
     info.name_parts = parts
-    info.surname = parts[-1] if parts else ""
-    gender = ""
-    roles: list[str] = []
-    affs: list[str] = []
-    if role_toks:
-        r, aff_places, g = _role_before(doc, np_, role_toks, det)
-        roles.extend(x for x in r if x)
-        affs.extend(aff_places)
-        gender = g
-    # complements of a role before the name belong to that role ("der Vorsitzende des Linux-Verbandes, Elmar Gesse")
+    roles, affs, gender = _role_before(doc, np_, role_toks, det) if role_toks else ([], [], "")
+    # a party or organisation in brackets ("(SPD)"), not an age or a year
     for pa, pb in np_.paren:
         inner = _text(doc, pa, pb)
-        if not _is_abbrev(inner) or len(inner) <= 5:
-            if not any(ch.isdigit() for ch in inner):
-                affs.append(inner)
+        if (not _is_abbrev(inner) or len(inner) <= 5) and not any(ch.isdigit() for ch in inner):
+            affs.append(inner)
     k = np_.end
     # an apposition or relative clause after a comma
     if k < limit and doc.tokens[k].text == ",":
@@ -1199,7 +1138,7 @@ def _named(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks
             owner = owner[:-1]  # "New Yorks Bürgermeister"
         affs.insert(0, owner)
     info.roles = _dedupe(roles)
-    info.affiliations = _dedupe([x for x in affs if x])
+    info.affiliations = _dedupe(affs)
     info.gender = gender
     return info
 
@@ -1252,11 +1191,9 @@ def _role_before(doc: Doc, np_: NP, role_toks: list[int], det: str) -> tuple[lis
     for i, k in enumerate(role_toks):
         t = doc.tokens[k]
         if i < len(role_toks) - 1 and t.pos in ("NNA", "ADJ(A)"):
-            words.append(_strong(t, gender) if t.pos == "ADJ(A)" else _nominalised(t, gender, False)
-                         if not _cap(t.text) else _title_adj(t, gender))
-            continue
-        nom = _nominalised(t, gender, False) if t.pos == "NNA" else _noun_nominative(t, False)
-        words.append(nom)
+            words.append(_title_adj(t, gender))
+        else:
+            words.append(_nominalised(t, gender) if t.pos == "NNA" else _noun_nominative(t, False))
     role = " ".join(w for w in words if w[:1].isupper() or w[:1].isdigit() or words.index(w) < len(words) - 1)
     return [role], places, gender
 
@@ -1264,7 +1201,7 @@ def _role_before(doc: Doc, np_: NP, role_toks: list[int], det: str) -> tuple[lis
 def _title_adj(t: Token, gender: str) -> str:
     """Capitalised adjectives that are part of a title: "Vorsitzende Richterin", "Erster Beigeordneter"."""
     if t.pos == "NNA":
-        return _nominalised(t, gender, False)
+        return _nominalised(t, gender)
     return _strong(t, gender)
 
 
@@ -1365,7 +1302,7 @@ def _split_role(doc: Doc, app: NP) -> tuple[str, list[str], str]:
         elif i < len(heads) - 1 and t.pos in ("NNA", "ADJ(A)"):
             words.append(_title_adj(t, gender))
         elif t.pos == "NNA":
-            words.append(_nominalised(t, gender, False, det))
+            words.append(_nominalised(t, gender, det))
         else:
             words.append(_noun_nominative(t, False) if i == len(heads) - 1 else t.text)
     if app.possessor:
@@ -1382,7 +1319,7 @@ def _split_role(doc: Doc, app: NP) -> tuple[str, list[str], str]:
         if prep == "time":
             cut = min(cut, i)
             break
-        split_always = prep in SPLIT_ALWAYS or (prep in ("an", "am") and not en)
+        split_always = prep in SPLIT_ALWAYS
         spokes_of = (head_tok.text.lower().endswith(SPOKES) and prep in ("for", "of", "gen", "der", "des", "von", "vom")
                      and any(_is_org_word(doc.tokens[h].text, en) for h in sub.heads))
         if spokes_of or ((prep in SPLIT_IF_ORG or prep == "gen" or split_always)
@@ -1421,8 +1358,6 @@ def _split_role(doc: Doc, app: NP) -> tuple[str, list[str], str]:
         last_end = comps[cut - 1][2].end
         first_start = comps[0][1]
         role = role + " " + _text(doc, first_start, last_end)
-    if not en and role:
-        role = role[0] + role[1:]
     return role.strip(), affs, gender
 
 
@@ -1475,9 +1410,7 @@ def _org_like(doc: Doc, np_: NP, strict: bool) -> bool:
         return not strict and not _is_country(doc.tokens[caps[0]].text)
     if any(t.lower() in GENERIC_ORG for t in texts) and len(heads) == 1:
         return False
-    if any(_is_org_word(t, False) for t in texts if not t.lower().endswith(PERSON_RAT)):
-        return True
-    if any(_is_org_word(t, True) for t in texts):
+    if any(_is_org_word(t, False) for t in texts):
         return True
     if len(names) >= 2 and any(cls(doc, k) == "NAME" and doc.tokens[k].pos == "FM" for k in heads):
         return True
@@ -1500,13 +1433,9 @@ def _affiliation_text(doc: Doc, np_: NP, end: int | None = None) -> str:
     first_name = next((k for k in heads if cls(doc, k) == "NAME"), None)
     if first_name is not None:
         before = [k for k in heads if k < first_name]
-        descriptor = en or not before or (before and _low(doc, before[-1]).endswith(ORG_DESCRIPTORS))
+        descriptor = en or not before or _low(doc, before[-1]).endswith(ORG_DESCRIPTORS)
         if descriptor and (before or np_.mods):
-            if not en and before and not _low(doc, before[-1]).endswith(ORG_DESCRIPTORS):
-                pass
-            else:
-                text = _text(doc, first_name, end)
-                return _drop_trailing_place(text)
+            return _drop_trailing_place(_text(doc, first_name, end))
     noun = next((k for k in heads if cls(doc, k) == "NOUN"), heads[-1] if heads else None)
     gender = _gender_of_noun(doc.tokens[noun].text if noun is not None else "", det)
     words = []
@@ -1656,7 +1585,7 @@ def _described(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], det: 
         info.kind = "organisation"
         info.name = _org_name(doc, np_, role_toks, det, keep_mods=True)
         info.name = _with_org_complements(doc, np_, info, named=False)
-        info.named = len(info.name.split()) > 1 and fold_words(info.name) != fold_words(info.head)
+        info.named = len(info.name.split()) > 1
         if en:
             info.name = info.name[0].lower() + info.name[1:] if info.name and not _cap(head_tok.text) else info.name
         return info
@@ -1691,7 +1620,7 @@ def _described(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], det: 
         if en:
             words.append(t.text)
         elif t.pos == "NNA" or re.match(r"^\d+-j", t.text.lower()):
-            words.append(_nominalised(t, gender, False) if t.pos == "NNA" else t.text)
+            words.append(_nominalised(t, gender) if t.pos == "NNA" else t.text)
         else:
             words.append(_noun_nominative(t, False))
     tail = _text(doc, np_.head_end, phrase_end) if phrase_end > np_.head_end else ""
@@ -1761,7 +1690,7 @@ def _dedupe(items: list[str]) -> list[str]:
     out = []
     for x in items:
         x = _tidy(x)
-        if x and _fold(x) not in seen:
-            seen.add(_fold(x))
+        if x and x.lower() not in seen:
+            seen.add(x.lower())
             out.append(x)
     return out

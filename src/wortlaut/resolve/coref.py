@@ -28,7 +28,7 @@ FEMALE_NAMES = {
     "dagmar", "almut", "solveig", "britt", "maud", "sigrun", "gundula", "renate", "irene", "carmen", "mercedes",
     "dolores", "lourdes", "beatrix", "elif", "aylin", "yasmin", "jasmin", "kathleen", "eileen", "maureen",
     "colleen", "gwen", "margret", "annegret", "marion", "vivien", "jocelyn", "evelyn", "carolyn", "marilyn",
-    "madison", "ruth", "gret", "liv", "ingrid", "isabel", "rosalind", "abigail", "charlott", "meryl", "nur",
+    "madison", "gret", "liv", "isabel", "rosalind", "abigail", "charlott", "meryl", "nur",
 }
 MALE_NAMES = {
     "luca", "nikita", "sasha", "joshua", "elia", "uwe", "ole", "kalle", "mike", "steve", "dave",
@@ -53,10 +53,9 @@ class _Entity:
     aliases: set[str] = field(default_factory=set)
     document: bool = False  # first met as the author of a report, study, …
     named: bool = False
-    speaker: bool = False
     source: Source | None = None
 
-    def add(self, info: MentionInfo) -> None:
+    def add(self, info: MentionInfo, german: bool) -> None:
         for r in info.roles:
             if fold(r) not in {fold(x) for x in self.roles}:
                 self.roles.append(r)
@@ -69,6 +68,8 @@ class _Entity:
             self.gender = info.gender
         if info.document:
             self.document = True
+        if self.kind == "person" and not self.gender:
+            self.gender = _gender_from_roles(self.roles, german)
 
 
 @dataclass
@@ -101,9 +102,7 @@ class _Resolver:
             e.parts = [fold(p) for p in (info.name_parts or name.split())]
             by_role = info.gender in ("m", "f") and info.roles
             e.gender = info.gender if by_role else _gender_of_first_name(e.parts, self.doc.language == "de")
-        e.add(info)
-        if kind == "person" and not e.gender:
-            e.gender = _gender_from_roles(e.roles, self.doc.language == "de")
+        e.add(info, self.doc.language == "de")
         self.entities.append(e)
         self.by_key[(kind, fold(name))] = e
         return e
@@ -112,19 +111,15 @@ class _Resolver:
         sent = self.doc.tokens[pos].sent if pos < len(self.doc.tokens) else 0
         self.events.append(_Event(pos, sent, e, R._sent_start(self.doc, pos)))
 
-    def register(self, pos: int, info: MentionInfo, speaker: bool, create: bool = True) -> _Entity | None:
+    def register(self, pos: int, info: MentionInfo, create: bool = True) -> _Entity | None:
         """Find or make the entity ``info`` refers to; note the mention at token ``pos``.
         With ``create`` false (a bare name met while scanning) only an existing entity is noted."""
         self.create = create
         e = self._lookup(pos, info)
         if e is None:
             return None
-        if speaker:
-            e.speaker = True
         if info.kind != "pronoun":
-            e.add(info)
-            if e.kind == "person" and not e.gender:
-                e.gender = _gender_from_roles(info.roles, self.doc.language == "de")
+            e.add(info, self.doc.language == "de")
         self._note(pos, e)
         return e
 
@@ -228,7 +223,7 @@ class _Resolver:
             words = fold(e.name).split()
             if head in words or any(w.endswith(head) for w in words):
                 return e
-        if head in _GENERIC_REFERRING and not info.possessive:
+        if head in GENERIC_REFERRING and not info.possessive:
             for ev in reversed(self.events):
                 if ev.entity.kind == "organisation" and ev.entity.named:
                     return ev.entity
@@ -386,9 +381,7 @@ class _Resolver:
         if a[:1].islower():
             for o in orgs:
                 words = fold(o.name).split()
-                if o.named is False and len(words) > 1 and words[-1] == f:
-                    return o.name
-                if words and words[-1] == f and len(words) > 1:
+                if len(words) > 1 and words[-1] == f:
                     return o.name
         return a
 
@@ -409,7 +402,6 @@ def _gender_of_first_name(parts: list[str], german: bool) -> str:
 
 
 _PREPS = {"für", "an", "am", "der", "des", "von", "vom", "bei", "beim", "im", "in", "aus", "of", "at", "for", "from"}
-_NOMINALISED = ("vorsitzende", "beauftragte", "abgeordnete", "beigeordnete", "angestellte", "sachverständige")
 
 
 def _gender_from_roles(roles: list[str], german: bool) -> str:
@@ -433,7 +425,7 @@ def _gender_from_roles(roles: list[str], german: bool) -> str:
                 head = w.lower()
         if not head:
             continue
-        if head.endswith(_NOMINALISED):
+        if head.endswith(R.NOMINALISED_ROLES):
             return "f"  # "Vorsitzende"; the masculine form is "Vorsitzender"
         if head.endswith("in") and not head.endswith(("ein", "ain")):
             return "f"
@@ -449,7 +441,11 @@ def _org_gender(e: _Entity) -> str:
     return R._gender_of_noun(noun)
 
 
-_GENERIC_REFERRING = {fold(w) for w in R.GENERIC_REFERRING}
+# generic heads that refer back to the last named organisation ("das Unternehmen", "the company")
+GENERIC_REFERRING = {fold(w) for w in (
+    "unternehmen", "konzern", "firma", "verein", "klub", "club", "behörde", "organisation", "institut", "verband",
+    "gewerkschaft", "partei", "company", "firm", "authority", "organization", "group", "agency", "union",
+    "institute")}
 
 PERSON_NOUNS = (
     "inhaber", "inhaberin", "sprecher", "sprecherin", "patient", "patientin", "rentner", "rentnerin", "pfleger",
@@ -492,8 +488,8 @@ def _scan(article: Article, doc: Doc, inside: list[bool]) -> list[tuple[int, Men
             k += 1
             continue
         c = R.cls(doc, k)
-        if c in ("OTHER", "VERB") and _bare_subject(doc, k) and toks[k].text.lower() not in R.TIME_WORDS:
-            out.append((k, MentionInfo(name=toks[k].text, kind="person", name_parts=[toks[k].text]), False))
+        if c in ("OTHER", "VERB") and _bare_subject(doc, k):
+            out.append((k, _bare_name(toks[k].text), False))
             k += 1
             continue
         if c not in ("DET", "ADJ", "NOUN", "NAME"):
@@ -511,10 +507,8 @@ def _scan(article: Article, doc: Doc, inside: list[bool]) -> list[tuple[int, Men
         head_low = toks[heads[-1]].text.lower() if heads else ""
         person_head = head_low.endswith(PERSON_NOUNS) and np_.det is not None
         doc_head = R._is_doc_word(head_low) and np_.det is not None
-        if not (has_name or org_head or person_head or doc_head) and len(heads) == 1 and _bare_subject(doc, k) \
-                and toks[k].text.lower() not in R.TIME_WORDS:
-            # a bare surname as subject ("Frei will …", "antwortete Hartmann"): only joins a known person
-            out.append((k, MentionInfo(name=toks[k].text, kind="person", name_parts=[toks[k].text]), False))
+        if not (has_name or org_head or person_head or doc_head) and len(heads) == 1 and _bare_subject(doc, k):
+            out.append((k, _bare_name(toks[k].text), False))
             k += 1
             continue
         wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
@@ -539,10 +533,16 @@ def _opened_by_mark(doc: Doc, k: int) -> bool:
     return k > 0 and R.cls(doc, k - 1) == "QUOTE" and doc.tokens[k - 1].end == doc.tokens[k].start
 
 
+def _bare_name(text: str) -> MentionInfo:
+    """A bare surname as subject ("Frei will …", "antwortete Hartmann"): it only joins a known person."""
+    return MentionInfo(name=text, kind="person", name_parts=[text])
+
+
 def _bare_subject(doc: Doc, k: int) -> bool:
     """A capitalised word standing alone next to a finite verb, where a surname would be."""
     t = doc.tokens[k]
-    if not t.text[:1].isupper() or not t.text.isalpha() or t.text.lower() in R.PRONOUNS:
+    low = t.text.lower()
+    if not t.text[:1].isupper() or not t.text.isalpha() or low in R.PRONOUNS or low in R.TIME_WORDS:
         return False
     prev = R.cls(doc, k - 1) if k > 0 else "PUNCT"
     if prev in ("DET", "ADJ", "PREP", "NOUN", "NAME"):
@@ -578,7 +578,7 @@ def resolve_sources(article: Article, doc: Doc) -> None:
 
     resolved: dict[int, _Entity] = {}
     for pos, _, info, qi, create in mentions:
-        e = res.register(pos, info, speaker=qi is not None, create=create)
+        e = res.register(pos, info, create=create)
         if qi is None:
             continue
         if e is not None:
