@@ -77,7 +77,17 @@ class CRFTagger:
     def __call__(self, doc: Doc) -> list[Attribution]:
         rule_atts = rule_attribute(doc)
         qlabels, rlabels = self.tag(doc, rule_atts)
-        return fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts)
+        return add_missed(fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts), rule_atts)
+
+
+def _by_paragraph(doc: Doc, a: int, b: int) -> list[Range]:
+    """A quote ends with its paragraph: a run across a paragraph break is two quotes."""
+    out, start = [], a
+    for k in range(a, b - 1):
+        if "\n" in doc.tokens[k].space_after:
+            out.append((start, k + 1))
+            start = k + 1
+    return out + [(start, b)]
 
 
 def _dist(a: Range, b: Range) -> int:
@@ -93,7 +103,7 @@ def _sentences(doc: Doc, r: Range) -> set[int]:
 
 
 def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attribution]:
-    quotes = [(KIND_OF_LABEL.get(tag, "indirect"), (a, b)) for tag, a, b in runs(qlabels)]
+    quotes = [(KIND_OF_LABEL.get(tag, "indirect"), r) for tag, a, b in runs(qlabels) for r in _by_paragraph(doc, a, b)]
     roles = runs(rlabels)
     cues = [(a, b) for tag, a, b in roles if tag == "C"]
     speakers = [(a, b) for tag, a, b in roles if tag == "S"]
@@ -170,6 +180,16 @@ def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution
                 att.cue = att.cue or r.cue
                 break
     return atts
+
+
+def add_missed(atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:
+    """Indirect and mixed statements the rules found where the model found nothing."""
+    taken = {k for att in atts for a, b in att.quote for k in range(a, b)}
+    extra = [
+        r for r in rule_atts
+        if r.kind in ("indirect", "mixed") and not any(k in taken for a, b in r.quote for k in range(a, b))
+    ]
+    return sorted(atts + extra, key=lambda att: att.start)
 
 
 def _overlaps_any(r: Range, quotes: list[tuple[str, Range]]) -> bool:

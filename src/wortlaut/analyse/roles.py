@@ -743,6 +743,14 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
 
     first = doc.tokens[a]
     low = first.text.lower()
+    if b - a == 1 and first.pos == "PRELS" and a - 1 > s0 and doc.tokens[a - 1].text == ",":
+        # "Analysten, die sagen": a relative pronoun stands for the phrase before its comma
+        e = a - 1
+        k = e
+        while k > s0 and doc.tokens[k - 1].pos.startswith(("NN", "NE", "ADJ", "ART", "CARD", "FM")):
+            k -= 1
+        if k < e:
+            return describe_mention(doc, k, e)
     # pronouns, relative pronouns and pronominal adverbs
     if b - a == 1 or cls(doc, a) in ("PRON", "REL"):
         if low in PRONOUNS and cls(doc, a) in ("PRON", "REL", "OTHER", "DET") or low in ("demnach", "demzufolge"):
