@@ -176,16 +176,24 @@ def evaluate_german_news(
 
 @evaluate_app.command("example")
 def evaluate_example(
-    article: Path = typer.Argument(..., exists=True, dir_okay=False, help="An article file."),
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Its hand gold JSON (example format)."),
+    article: Path = typer.Argument(..., exists=True, help="An article file, or a directory of them."),
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Hand gold JSON: one article's, or keyed by file name."),
     rules_only: bool = typer.Option(False, "--rules-only"),
 ) -> None:
-    """Score one article against its hand gold: statements, sources, furniture, dateline."""
-    from .evaluate.example import score_example
+    """Score articles against hand gold: statements, sources, furniture, dateline."""
+    from .evaluate.example import score_directory, score_example
 
-    (analysed,) = process_path(article, use_model=not rules_only)
     gold_data = json.loads(gold.read_text(encoding="utf-8"))
-    out.print(score_example(analysed, gold_data).report(), highlight=False)
+
+    def analyse_file(path: Path):
+        (analysed,) = process_path(path, use_model=not rules_only)
+        return analysed
+
+    if article.is_dir():
+        score = score_directory(article, gold_data, analyse_file)
+    else:
+        score = score_example(analyse_file(article), gold_data)
+    out.print(score.report(), highlight=False, soft_wrap=True)
 
 
 def _json(rows) -> None:

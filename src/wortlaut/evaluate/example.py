@@ -1,4 +1,4 @@
-"""Score one analysed article against a hand gold file (the example and demo format).
+"""Score analysed articles against hand gold (the example and demo format).
 
 The gold lists statements by a verbatim substring (``contains``) with their
 source, type and cue; sources with kind, roles and affiliations; furniture
@@ -9,7 +9,9 @@ quote's source has the gold name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..model import Article, fold
 
@@ -28,6 +30,16 @@ class ExampleScore:
     false_quotes: list[str] = field(default_factory=list)
     dateline_ok: bool | None = None
     misses: list[str] = field(default_factory=list)
+
+    def __add__(self, other: ExampleScore) -> ExampleScore:
+        both = [self.dateline_ok, other.dateline_ok]
+        known = [d for d in both if d is not None]
+        return ExampleScore(
+            **{f: getattr(self, f) + getattr(other, f) for f in (
+                "statements", "found", "with_source", "right_type", "sources_right", "sources_wrong",
+                "furniture_flagged", "furniture_total", "furniture_in_quotes", "false_quotes", "misses")},
+            dateline_ok=all(known) if known else None,
+        )
 
     def report(self) -> str:
         lines = [
@@ -90,3 +102,14 @@ def score_example(article: Article, gold: dict) -> ExampleScore:
             d["date"], d["place"], d["country"], gold.get("outlet", ""),
         )
     return score
+
+
+def score_directory(directory: Path, gold: dict[str, dict], analyse_file: Callable[[Path], Article]) -> ExampleScore:
+    """Sum of the scores of every file named in ``gold`` (keyed by file name, as data/demo/expected.json)."""
+    total = ExampleScore()
+    for name, file_gold in sorted(gold.items()):
+        score = score_example(analyse_file(Path(directory) / name), file_gold)
+        score.misses = [f"{name}: {m}" for m in score.misses]
+        score.sources_wrong = [f"{name}: {m}" for m in score.sources_wrong]
+        total = total + score
+    return total
