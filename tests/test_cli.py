@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import DEMO, run_cli
+from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 
 
 def _counts(db: Path) -> dict[str, int]:
@@ -28,7 +29,8 @@ def test_ingest_demo_then_query_every_listing(tmp_path: Path):
     quotes = json.loads(run_cli("quotes", "--format", "json", db=db).stdout)
     assert set(quotes[0]) == {"article_id", "text", "start", "end", "type", "cue", "speaker_text", "source"}
     assert set(quotes[0]["source"]) >= {"id", "name", "kind", "roles", "affiliations"}
-    assert all(q["type"] in ("direct", "indirect", "mixed", "reported") for q in quotes)
+    assert all(q["type"] in QUOTE_TYPES for q in quotes)
+    assert all(q["source"]["kind"] in SOURCE_KINDS for q in quotes if q["source"])
 
     articles = json.loads(run_cli("articles", "--format", "json", db=db).stdout)
     assert set(articles[0]) >= {"id", "title", "outlet", "date", "place", "country", "language", "furniture"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 QUOTE_TYPES = ("direct", "indirect", "mixed", "reported")
 SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
@@ -97,9 +97,6 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = article_id(self.text)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def normalise_text(text: str) -> str:

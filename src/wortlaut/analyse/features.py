@@ -33,6 +33,12 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
 
 
+def _konjunktiv_shape(t) -> bool:
+    """A finite verb in -e that is not its own lemma or a past form: "stamme", "gebe", "liege"."""
+    w = t.text.lower()
+    return "FIN" in t.pos and w.endswith("e") and not w.endswith("te") and w != t.lemma.lower()
+
+
 def rule_labels(doc: Doc, rule_atts: list[Attribution]) -> list[str]:
     """What the rule tagger says of each token: the hybrid model's strongest hint."""
     labels = ["-"] * len(doc.tokens)
@@ -45,7 +51,8 @@ def rule_labels(doc: Doc, rule_atts: list[Attribution]) -> list[str]:
                 labels[k] = "cue"
         if att.speaker:
             for k in range(*att.speaker):
-                labels[k] = "spk" if labels[k] == "-" else labels[k] + "+spk"
+                if not labels[k].endswith("spk"):
+                    labels[k] = "spk" if labels[k] == "-" else labels[k] + "+spk"
     return labels
 
 
@@ -66,12 +73,14 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
         (t.lemma in cue_lemmas or t.lemma in SPEECH_VERBS) and t.pos.startswith("V") or lower[k] in PREPOSITION_CUES
         for k, t in enumerate(toks)
     ]
-    konj = [lower[k] in KONJUNKTIV_I for k in range(n)]
+    konj = [lower[k] in KONJUNKTIV_I or _konjunktiv_shape(t) for k, t in enumerate(toks)]
     hearsay = [lower[k] in REPORTATIVE for k in range(n)]
 
     # sentence-level facts, and nearest cue distance within the sentence
     sent_cue = [False] * len(doc.sentences)
     sent_konj = [False] * len(doc.sentences)
+    sent_rule = ["-"] * len(doc.sentences)  # the rule tagger's quote kind in each sentence
+    para_start = [a == 0 or "\n" in toks[a - 1].space_after for a, _ in doc.sentences]
     sent_mark = [False] * len(doc.sentences)
     sent_hearsay = [False] * len(doc.sentences)
     cue_dist = ["none"] * n
@@ -90,6 +99,7 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
                 segrel[k] = str(max(-3, min(3, rel)))
         sent_cue[s] = bool(cues)
         sent_konj[s] = any(konj[a:b])
+        sent_rule[s] = next((r for r in rules[a:b] if r.startswith("q")), "-")
         sent_mark[s] = any(depth[a:b])
         sent_hearsay[s] = any(hearsay[a:b])
         for k in range(a, b):
@@ -123,6 +133,10 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
             "hearsay" if hearsay[k] else "",
             "pscue=" + str(sent_cue[s - 1]) if s else "pscue=BOD",
             "pskonj=" + str(sent_konj[s - 1]) if s else "pskonj=BOD",
+            "psrule=" + sent_rule[s - 1] if s else "psrule=BOD",
+            "srule=" + sent_rule[s],
+            "nsrule=" + sent_rule[s + 1] if s + 1 < len(doc.sentences) else "nsrule=EOD",
+            "pfirst" if k == a and para_start[s] else "",
             "nsmark=" + str(sent_mark[s + 1]) if s + 1 < len(doc.sentences) else "nsmark=EOD",
             "first" if k == a else "",
             "last" if k == b - 1 else "",

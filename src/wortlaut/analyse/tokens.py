@@ -28,10 +28,6 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
 
-    def sentence_tokens(self, s: int) -> list[Token]:
-        a, b = self.sentences[s]
-        return self.tokens[a:b]
-
     def token_at(self, char: int) -> int | None:
         """Index of the token covering or following character ``char``."""
         lo, hi = 0, len(self.tokens)
