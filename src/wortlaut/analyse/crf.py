@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .attribution import Attribution, Range
+from .de.rules import TEMPORAL
 from .de.rules import attribute as rule_attribute
 from .features import token_features
 from .tokens import Doc
@@ -171,7 +172,7 @@ def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution
         if att.kind == "free":
             continue
         local = {doc.tokens[k].sent for a, b in att.quote + att.cue for k in range(a, b)}
-        if att.speaker is not None and doc.tokens[att.speaker[0]].sent in local:
+        if att.speaker is not None and doc.tokens[att.speaker[0]].sent in local and not _temporal(doc, att.speaker):
             continue
         qtoks = {k for a, b in att.quote for k in range(a, b)}
         for r in rule_atts:
@@ -180,6 +181,11 @@ def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution
                 att.cue = att.cue or r.cue
                 break
     return atts
+
+
+def _temporal(doc: Doc, r: Range) -> bool:
+    """"diese Woche (in …)", "am Montag": a time, not a speaker."""
+    return any(t.text.lower() in TEMPORAL for t in doc.tokens[r[0] : min(r[1], r[0] + 3)])
 
 
 def add_missed(atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:
