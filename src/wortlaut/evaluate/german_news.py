@@ -94,8 +94,12 @@ def evaluate(
         if isinstance(item, CorpusError):
             errors.append(item)
         else:
-            doc, atts = analyse(item.text, "de", use_model)
-            pred = to_corpus(item, doc, atts)
+            try:
+                doc, atts = analyse(item.text, "de", use_model)
+                pred = to_corpus(item, doc, atts)
+            except Exception as exc:  # one document's failure must not end the run
+                errors.append(CorpusError(item.path or item.name, f"analysis failed: {exc!r}"))
+                pred = []
             write_prediction(item.name, pred, out_dir)
             counts = counts + score_document(item.annotations, pred)
         if progress:
