@@ -91,3 +91,31 @@ def test_bad_items_are_reported_and_good_ones_stored(tmp_path: Path):
     assert any("b-empty.txt: empty file" in e for e in errors)
     assert any("c-latin1.txt: not valid UTF-8" in e for e in errors)
     assert _counts(db)["articles"] == 2
+
+
+def test_a_file_that_is_not_a_database_is_one_line_not_a_traceback(tmp_path: Path):
+    bad = tmp_path / "not.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    r = run_cli("quotes", db=bad)
+    assert r.returncode == 2
+    assert r.stderr.startswith("✗") and "Traceback" not in r.stderr
+
+
+def test_hard_wrapped_text_keeps_quotes_whole_and_cues_read_as_written(tmp_path: Path):
+    f = tmp_path / "wrapped.txt"
+    f.write_text(
+        "Der Hafen wird ausgebaut. „Wir werden die Kaimauer bis\nzum Sommer erneuern“, sagte Anna Berger.\n\n"
+        "Die Reederei teilte am Montag mit, der Umbau koste\nzwölf Millionen Euro.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.db"
+    assert run_cli("ingest", str(f), db=db).returncode == 0
+    quotes = json.loads(run_cli("quotes", "--format", "json", db=db).stdout)
+    texts = [q["text"] for q in quotes]
+    assert "„Wir werden die Kaimauer bis zum Sommer erneuern“" in texts
+    assert any(q["cue"] == "teilte … mit" for q in quotes), quotes
+
+
+def test_evaluate_refuses_an_empty_gold_directory(tmp_path: Path):
+    r = run_cli("evaluate", "german-news", "--gold", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert r.returncode == 1 and "no *.json corpus files" in r.stderr

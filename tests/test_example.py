@@ -21,7 +21,7 @@ def scored(request):
 def test_statements_found_with_the_right_source(scored):
     _, gold, score = scored
     assert len(gold["quotes"]) == 22
-    assert score.with_source >= 18, score.report()
+    assert score.with_source == 22, score.report()  # the spine needs 18; neither tagger may slip
 
 
 def test_named_persons_have_gold_roles_and_affiliations(scored):

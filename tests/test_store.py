@@ -264,7 +264,7 @@ def test_failed_migration_rolls_back(tmp_path: Path,
     released = len(sqlite_module.MIGRATIONS)
     broken = ("CREATE TABLE notes (id INTEGER PRIMARY KEY)", "NOT SQL")
     monkeypatch.setattr(sqlite_module, "MIGRATIONS", [*sqlite_module.MIGRATIONS, broken])
-    with pytest.raises(sqlite3.Error):
+    with pytest.raises(StoreError):
         SQLiteStore(path)
     conn = sqlite3.connect(path)
     try:

@@ -43,7 +43,11 @@ def main(ctx: typer.Context, db: Path = typer.Option(Path("wortlaut.db"), "--db"
 
 
 def _store(ctx: typer.Context) -> SQLiteStore:
-    return SQLiteStore(ctx.obj["db"])
+    try:
+        return SQLiteStore(ctx.obj["db"])
+    except StoreError as exc:
+        err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -68,6 +72,8 @@ def ingest(
                         skipped += 1
             except (IngestError, StoreError) as exc:
                 failures.append((path, str(exc)))
+            except Exception as exc:  # a bug on one article must not cost the others
+                failures.append((path, f"analysis failed: {exc!r}"))
             bar.advance(task)
         for path, reason in failures:
             err.print(f"[red]✗[/red] {path}: {reason}", highlight=False, soft_wrap=True)
@@ -160,6 +166,12 @@ def evaluate_german_news(
     from .evaluate.scorer import format_report
 
     n = len(list(gold.glob("*.json")))
+    if n == 0:
+        err.print(f"[red]✗[/red] no *.json corpus files in {gold}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    if out_dir.exists() and not out_dir.is_dir():
+        err.print(f"[red]✗[/red] --out {out_dir} exists and is not a directory", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("analysing", total=n)
         summary, errors = evaluate(gold, out_dir, use_model=not rules_only, progress=lambda k: bar.advance(task, k))
@@ -183,16 +195,19 @@ def evaluate_example(
     """Score articles against hand gold: statements, sources, furniture, dateline."""
     from .evaluate.example import score_directory, score_example
 
-    gold_data = json.loads(gold.read_text(encoding="utf-8"))
-
     def analyse_file(path: Path):
         (analysed,) = process_path(path, use_model=not rules_only)
         return analysed
 
-    if article.is_dir():
-        score = score_directory(article, gold_data, analyse_file)
-    else:
-        score = score_example(analyse_file(article), gold_data)
+    try:
+        gold_data = json.loads(gold.read_text(encoding="utf-8"))
+        if article.is_dir():
+            score = score_directory(article, gold_data, analyse_file)
+        else:
+            score = score_example(analyse_file(article), gold_data)
+    except (ValueError, KeyError, TypeError, AttributeError, OSError) as exc:  # IngestError is a ValueError
+        err.print(f"[red]✗[/red] cannot score {article} against {gold}: {exc!r}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
     out.print(score.report(), highlight=False, soft_wrap=True)
 
 

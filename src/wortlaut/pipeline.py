@@ -1,4 +1,6 @@
-"""The per-article function every shell (CLI, API, Spark) calls: ingest → analyse → resolve."""
+"""The per-article function the shells call (today the CLI): ingest → analyse → resolve.
+
+Corpus evaluation calls ``analyse`` directly: it needs the tokens, not sources."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def strip_furniture(article: Article) -> Article:
     body, furniture = [], list(article.furniture)
     for k, para in enumerate(paragraphs):
         inner = 0 < k < len(paragraphs) - 1
-        if inner and is_headline(para) and body:
+        if inner and is_headline(para):
             furniture.append(para.strip())
         else:
             body.append(para.strip("\n"))

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-SUPPORTED = ("de", "en")
-
-
 @lru_cache(maxsize=1)
 def _detector():
     from lingua import Language, LanguageDetectorBuilder

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Article
 from .text import IngestError, read_text
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
+TEXT_SUFFIXES = {".txt", ".text"}
 
 
 def read_path(path: Path) -> list[Article]:

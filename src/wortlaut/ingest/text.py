@@ -32,9 +32,9 @@ class IngestError(ValueError):
     """An input that cannot become an article, with a one-line reason."""
 
 
-def decode(data: bytes, origin: str = "") -> str:
+def decode(data: bytes) -> str:
     """Bytes to text, refusing what is not a UTF-8 text file."""
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise IngestError("empty file")
     if len(data) > MAX_BYTES:
         raise IngestError(f"file too large ({len(data):,} bytes; limit {MAX_BYTES:,})")
@@ -59,7 +59,7 @@ def parse_text(text: str, origin: str = "") -> Article:
     m = DATELINE.match(lines[k]) if k < len(lines) else None
     if m:
         meta["date"], meta["place"] = m.group(1), m.group(2).strip()
-        meta["country"] = country_code(m.group(3) or "") or (m.group(3) or "").strip()
+        meta["country"] = country_code(m.group(3) or "")
         k += 1
         # the outlet line, then a dash line, come before the body
         rest = [j for j in range(k, len(lines)) if lines[j].strip()]
@@ -68,10 +68,19 @@ def parse_text(text: str, origin: str = "") -> Article:
             k = rest[1] + 1
         elif rest and DASH_LINE.match(lines[rest[0]]):
             k = rest[0] + 1
-    body = "\n".join(lines[k:]).strip()
+    body = _unwrap("\n".join(lines[k:]).strip())
     if not body:
         raise IngestError("no article text after the header")
     return Article(text=body, title=_title(body), origin=origin, **meta)
+
+
+def _unwrap(body: str) -> str:
+    """Where blank lines separate paragraphs, a single line break is only wrapping:
+    join those lines, so a quote or sentence is not cut at the margin."""
+    paragraphs = re.split(r"\n[ \t]*\n\s*", body)
+    if len(paragraphs) == 1:
+        return body  # one line per paragraph
+    return "\n\n".join(" ".join(line.strip() for line in p.split("\n")) for p in paragraphs)
 
 
 def _title(body: str) -> str:
@@ -83,4 +92,7 @@ def _title(body: str) -> str:
 
 
 def read_text(path: Path) -> Article:
+    size = Path(path).stat().st_size
+    if size > MAX_BYTES:  # refuse before reading it into memory
+        raise IngestError(f"file too large ({size:,} bytes; limit {MAX_BYTES:,})")
     return parse_text(decode(Path(path).read_bytes()), origin=str(path))

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyse import roles as R
+from . import roles as R
 from ..analyse.quotes import find_mark_spans
-from ..analyse.roles import MentionInfo, describe_mention
+from .roles import MentionInfo, describe_mention
 from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
 

@@ -74,12 +74,18 @@ _OPEN, _CLOSE = "\x02", "\x03"
 
 class SQLiteStore(Store):
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        # Autocommit mode: transactions are opened explicitly below.
-        self._conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=30)
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA foreign_keys = ON")
         try:
+            # Autocommit mode: transactions are opened explicitly below.
+            self._conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {os.fspath(path)}: {exc}") from exc
+        try:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
             self.applied: list[int] = self._migrate()
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise StoreError(f"cannot use database {os.fspath(path)}: {exc}") from exc
         except BaseException:
             self._conn.close()
             raise
@@ -169,7 +175,7 @@ class SQLiteStore(Store):
                 (
                     article.id, _quote_source_id(quote, sources), quote.text,
                     quote.start, quote.end, quote.type,
-                    quote.cue.text if quote.cue else None,
+                    _parts_text(article.text, quote.cue.parts) if quote.cue else None,
                     quote.cue.start if quote.cue else None,
                     quote.cue.end if quote.cue else None,
                     quote.speaker.text if quote.speaker else None,
@@ -355,6 +361,11 @@ def _quote_source_id(quote: Quote, sources: dict[str, Source]) -> str | None:
     if quote.speaker and quote.speaker.source_id in sources:
         return quote.speaker.source_id
     return None
+
+
+def _parts_text(text: str, parts: list[tuple[int, int]]) -> str:
+    """A cue as read: "teilte … mit", not "teilte die Bahn mit"."""
+    return " … ".join(text[a:b] for a, b in parts)
 
 
 def _match_expression(text: str) -> str | None:

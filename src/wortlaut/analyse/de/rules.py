@@ -214,7 +214,7 @@ def attribute(doc: Doc) -> list[Attribution]:
         for cue in _find_cues(doc, a, b, depth):
             v = cue[0][0]
             speaker = _speaker_for(doc, cue, a, b, depth)
-            direct = _direct_for(doc, cue, sent_marks, a, b, depth)
+            direct = _direct_for(doc, cue, sent_marks, depth)
             if direct:
                 for m in direct:
                     used_marks.add(m.start)
@@ -233,12 +233,12 @@ def attribute(doc: Doc) -> list[Attribution]:
                 covered = sum(m.outer[1] - m.outer[0] for m in inside)
                 kind = "direct" if covered >= clause[1] - clause[0] - 1 else "mixed"
             out.append(Attribution([clause], kind, cue, speaker))
-    _attach_orphans(doc, spans, used_marks, out, depth)
+    _attach_orphans(doc, spans, used_marks, out)
     _free_indirect(doc, out, depth)
     return sorted(out, key=lambda x: x.start)
 
 
-def _direct_for(doc: Doc, cue: list[Range], marks: list[MarkSpan], a: int, b: int, depth: list[int]) -> list[MarkSpan]:
+def _direct_for(doc: Doc, cue: list[Range], marks: list[MarkSpan], depth: list[int]) -> list[MarkSpan]:
     """Mark spans this cue introduces or closes: "„…“, sagte X" / "X sagte: „…“" / "„…“, so X"."""
     toks = doc.tokens
     v = cue[0][0]
@@ -285,11 +285,11 @@ def _indirect_clause(doc: Doc, cue: list[Range], speaker: Range | None, a: int, 
         right = max(taken) + 1
         while right < end and toks[right].text == ",":
             right += 1
-        if right < end and right - left < end - a:
-            if left - a > end - right:
-                return (a, left - (1 if toks[left - 1].text == "," else 0)) if left > a else None
-            return (right, end)
-        return (a, left) if left > a else None
+        if left - a > end - right:
+            clause = (a, left - (1 if toks[left - 1].text == "," else 0))
+        else:
+            clause = (right, end)
+        return clause if clause[1] - clause[0] >= 2 else None  # ", laut Polizei." quotes nothing
     inverted = speaker is not None and speaker[0] > v
     # "…, sagte X": the cue right after a comma, the speaker after it, the clause before
     if inverted and v > a and toks[v - 1].text == ",":
@@ -313,7 +313,7 @@ def _indirect_clause(doc: Doc, cue: list[Range], speaker: Range | None, a: int, 
     return (start, stop) if stop - start >= 2 else None
 
 
-def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], depth: list[int]) -> None:
+def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution]) -> None:
     """Quoted stretches with no cue of their own take the nearest attribution in their paragraph."""
     para = doc.paragraphs()
     for m in spans:

@@ -186,8 +186,9 @@ def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: l
             before = _np_backward(doc, p, a, depth)
     if before:
         return before, _addressee(doc, ve, b, depth, lemma)
-    if p < a or depth[p] or toks[p].text in (",", ":", ";"):
+    if p < a or depth[p] or toks[p].text in (":", ";") or (toks[p].text == "," and lemma not in TELL_VERBS):
         # inverted order after a quote or a comma: "…," said Jane Doe, a professor …
+        # ("X, who …, told reporters" is not inverted: its object is the addressee)
         after = _np_forward(doc, ve, b, depth)
         if after and (after[1] >= b or not _is_verb(toks[after[1]])):
             return after, None

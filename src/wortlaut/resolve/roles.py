@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..ingest.countries import CODES
 from ..model import fold
-from .tokens import Doc, Token
+from ..analyse.tokens import Doc, Token
 
 
 @dataclass
