@@ -38,15 +38,32 @@ def runs(labels: list[str]) -> list[tuple[str, int, int]]:
 
 
 def role_features(quote_feats: list[list[str]], quote_labels: list[str]) -> list[list[str]]:
-    """Second-layer features: the first layer's features plus its labels around each token."""
+    """Second-layer features: the first layer's features, its labels around each token,
+    and how far the nearest quote is on either side (cues and speakers hug quotes)."""
     n = len(quote_labels)
+    left = _nearest_quote(quote_labels, range(n))
+    right = _nearest_quote(quote_labels, range(n - 1, -1, -1))
     out = []
     for k, f in enumerate(quote_feats):
-        extra = ["q=" + quote_labels[k]]
+        extra = ["q=" + quote_labels[k], "qL=" + left[k], "qR=" + right[k]]
         for off in (-2, -1, 1, 2):
             j = k + off
             extra.append(f"{off}q=" + (quote_labels[j] if 0 <= j < n else "BOUND"))
         out.append(f + extra)
+    return out
+
+
+def _nearest_quote(labels: list[str], order: range, reach: int = 12) -> list[str]:
+    """For each token, the kind and distance bucket of the nearest quote token seen
+    before it in ``order`` (within ``reach`` tokens), or "-"."""
+    out = ["-"] * len(labels)
+    last = None
+    for k in order:
+        if last is not None and abs(k - last) <= reach:
+            d = abs(k - last)
+            out[k] = labels[last][2:] + ("1" if d == 1 else "2-3" if d <= 3 else "4-7" if d <= 7 else "8+")
+        if labels[k] != "O":
+            last = k
     return out
 
 
