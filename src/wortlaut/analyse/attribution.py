@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Mention, Quote, Span
+from .quotes import MARKS
 from .tokens import Doc
 
 Range = tuple[int, int]  # token indices [a, b)
@@ -42,7 +43,7 @@ def to_quotes(doc: Doc, attributions: list[Attribution]) -> list[Quote]:
     for att in sorted(attributions, key=lambda a: a.start):
         q = _char_span(doc, att.quote)
         kind = att.kind
-        if kind in ("indirect", "free") and any(doc.tokens[k].text in "„“”\"»«" for a, b in att.quote for k in range(a, b)):
+        if kind in ("indirect", "free") and any(doc.tokens[k].text in MARKS for a, b in att.quote for k in range(a, b)):
             kind = "mixed"
         speaker = None
         if att.speaker:

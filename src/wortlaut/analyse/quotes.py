@@ -16,6 +16,7 @@ from .tokens import Doc
 PAIRS = {"„": "“”\"", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "‹": "›", "›": "‹"}
 # marks that can only close (when nothing matching is open they are strays)
 CLOSE_ONLY = {"”"}
+MARKS = frozenset(PAIRS) | CLOSE_ONLY
 
 
 @dataclass
