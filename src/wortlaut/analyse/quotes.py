@@ -42,10 +42,6 @@ class MarkSpan:
         return self.start, self.end
 
 
-def _is_mark(text: str) -> bool:
-    return text in PAIRS or text in CLOSE_ONLY or text in ("’",)
-
-
 def _paragraph_end(doc: Doc, k: int) -> bool:
     return "\n" in doc.tokens[k].space_after
 
@@ -58,31 +54,25 @@ def find_mark_spans(doc: Doc) -> list[MarkSpan]:
     para_start = 0
     last_close = -1
 
-    def closes(opener: str, mark: str) -> bool:
-        return mark in PAIRS.get(opener, "")
-
     for k, t in enumerate(toks):
         m = t.text
-        if _is_mark(m):
-            top = toks[stack[-1]].text if stack else None
-            if top is not None and closes(top, m):
-                o = stack.pop()
-                spans.append(MarkSpan(o, k + 1, len(stack)))
-                last_close = k
-            elif m == "’":
-                pass  # an apostrophe (King’s), not a mark
-            elif m in CLOSE_ONLY or (m == "“" and stack and toks[stack[-1]].text != "„"):
-                # stray closer: recover its opening after the last closed span
-                begin = max(last_close, para_start - 1)
-                if k - begin > 1:
-                    spans.append(MarkSpan(begin + 1, k + 1, len(stack), has_open=False))
-                last_close = k
-            elif m == "“" and not stack and _looks_closing(doc, k, last_close, para_start):
-                begin = max(last_close, para_start - 1)
-                spans.append(MarkSpan(begin + 1, k + 1, 0, has_open=False))
-                last_close = k
-            else:
-                stack.append(k)
+        top = toks[stack[-1]].text if stack else None
+        if m not in MARKS and m != "’":
+            pass
+        elif top is not None and m in PAIRS[top]:
+            o = stack.pop()
+            spans.append(MarkSpan(o, k + 1, len(stack)))
+            last_close = k
+        elif m == "’":
+            pass  # closing nothing, it is an apostrophe (King’s)
+        elif m in CLOSE_ONLY or (m == "“" and (top not in (None, "„") or top is None and _looks_closing(doc, k, last_close, para_start))):
+            # stray closer: recover its opening after the last closed span
+            begin = max(last_close, para_start - 1)
+            if k - begin > 1:
+                spans.append(MarkSpan(begin + 1, k + 1, len(stack), has_open=False))
+            last_close = k
+        else:
+            stack.append(k)
         if _paragraph_end(doc, k):
             while stack:  # unclosed marks end with the paragraph
                 o = stack.pop()
