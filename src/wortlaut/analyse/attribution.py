@@ -31,6 +31,9 @@ class Attribution:
     def start(self) -> int:
         return self.quote[0][0]
 
+    def quote_tokens(self) -> set[int]:
+        return {k for a, b in self.quote for k in range(a, b)}
+
 
 def _char_span(doc: Doc, ranges: list[Range]) -> Span:
     start, end = doc.tokens[ranges[0][0]].start, doc.tokens[ranges[-1][1] - 1].end
@@ -43,7 +46,7 @@ def to_quotes(doc: Doc, attributions: list[Attribution]) -> list[Quote]:
     for att in sorted(attributions, key=lambda a: a.start):
         q = _char_span(doc, att.quote)
         kind = att.kind
-        if kind in ("indirect", "free") and any(doc.tokens[k].text in MARKS for a, b in att.quote for k in range(a, b)):
+        if kind in ("indirect", "free") and any(doc.tokens[k].text in MARKS for k in att.quote_tokens()):
             kind = "mixed"
         speaker = None
         if att.speaker:

@@ -116,8 +116,8 @@ def _dist(a: Range, b: Range) -> int:
     return 0
 
 
-def _sentences(doc: Doc, r: Range) -> set[int]:
-    return {doc.tokens[k].sent for k in range(r[0], r[1])}
+def _sentences(doc: Doc, *ranges: Range) -> set[int]:
+    return {doc.tokens[k].sent for a, b in ranges for k in range(a, b)}
 
 
 def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attribution]:
@@ -188,12 +188,12 @@ def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution
     for att in atts:
         if att.kind == "free":
             continue
-        local = {doc.tokens[k].sent for a, b in att.quote + att.cue for k in range(a, b)}
+        local = _sentences(doc, *att.quote, *att.cue)
         if att.speaker is not None and doc.tokens[att.speaker[0]].sent in local and not _temporal(doc, att.speaker):
             continue
-        qtoks = {k for a, b in att.quote for k in range(a, b)}
+        qtoks = att.quote_tokens()
         for r in rule_atts:
-            if r.speaker and qtoks & {k for a, b in r.quote for k in range(a, b)} and doc.tokens[r.speaker[0]].sent in local | {doc.tokens[k].sent for a, b in r.cue for k in range(a, b)}:
+            if r.speaker and qtoks & r.quote_tokens() and doc.tokens[r.speaker[0]].sent in local | _sentences(doc, *r.cue):
                 att.speaker = r.speaker
                 att.cue = att.cue or r.cue
                 break
@@ -207,11 +207,8 @@ def _temporal(doc: Doc, r: Range) -> bool:
 
 def add_missed(atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:
     """Indirect and mixed statements the rules found where the model found nothing."""
-    taken = {k for att in atts for a, b in att.quote for k in range(a, b)}
-    extra = [
-        r for r in rule_atts
-        if r.kind in ("indirect", "mixed") and not any(k in taken for a, b in r.quote for k in range(a, b))
-    ]
+    taken = set().union(*(att.quote_tokens() for att in atts))
+    extra = [r for r in rule_atts if r.kind in ("indirect", "mixed") and not taken & r.quote_tokens()]
     return sorted(atts + extra, key=lambda att: att.start)
 
 

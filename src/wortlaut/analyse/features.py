@@ -8,13 +8,12 @@ shipped with the model, so the tagger and its features stay in step.
 
 from __future__ import annotations
 
-from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
 from .attribution import Attribution
+from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
 from .de.rules import attribute as rule_attribute
-from .quotes import find_mark_spans, mark_depths
+from .quotes import MARKS, find_mark_spans, mark_depths
 from .tokens import Doc
 
-QUOTE_MARKS = set("„“”\"»«‚‘‹›")
 # modal forms that report hearsay ("soll … gewesen sein") or distance ("würde")
 REPORTATIVE = frozenset({"soll", "sollen", "sollte", "sollten", "würde", "würden", "hätte", "hätten", "wäre", "wären"})
 
@@ -65,7 +64,7 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
     span_len = [0] * n  # length of the innermost mark span a token is in (titles are short)
     for s in spans:
         a, b = s.outer
-        for k in range(a, min(b, n)):
+        for k in range(a, b):
             span_len[k] = b - a
 
     lower = [t.text.lower() for t in toks]
@@ -141,7 +140,7 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
             "first" if k == a else "",
             "last" if k == b - 1 else "",
             "pron" if lower[k] in PRONOUNS else "",
-            "mark" if w in QUOTE_MARKS else "",
+            "mark" if w in MARKS else "",
             "nl" if "\n" in t.space_after else "",
             "rule=" + rules[k],
             "rule-1=" + (rules[k - 1] if k else "BOS"),
@@ -156,7 +155,7 @@ def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts
                 if abs(off) <= 2:
                     f.append(o + "cue=" + str(is_cue[j]))
                     f.append(o + "depth=" + str(min(depth[j], 2)))
-                    f.append(o + "w|pos=" + lower[j] + "|" + t.pos)
+                    f.append(o + "w|pos=" + lower[j] + "|" + t.pos)  # the neighbour's word, this token's POS
             else:
                 f.append(str(off) + "BOUND")
         f.append("w|-1w=" + lower[k] + "|" + (lower[k - 1] if k else "BOS"))

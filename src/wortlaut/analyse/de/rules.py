@@ -332,7 +332,7 @@ def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[A
 
 def _free_indirect(doc: Doc, out: list[Attribution], depth: list[int]) -> None:
     """Konjunktiv-I sentences right after an indirect quote continue it ("Dies sei …")."""
-    covered = {doc.tokens[k].sent for att in out for a, b in att.quote for k in range(a, b)}
+    covered = {doc.tokens[k].sent for att in out for k in att.quote_tokens()}
     covered |= {doc.tokens[r[0]].sent for att in out for r in att.cue}
     by_sent = {}
     for att in out:
