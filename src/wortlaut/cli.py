@@ -107,11 +107,10 @@ def quotes(
             w.writerow([r["article_id"], r["start"], r["end"], r["type"], r["cue"], r["speaker_text"], s.get("name", ""),
                         s.get("kind", ""), "; ".join(s.get("roles", [])), "; ".join(s.get("affiliations", [])), r["text"]])
     else:
-        t = Table("source", "role / affiliation", "type", "cue", "quote", show_lines=False)
-        for r in rows:
-            s = r["source"] or {}
-            t.add_row(s.get("name", "—"), ", ".join(s.get("roles", []) + s.get("affiliations", [])), r["type"], r["cue"] or "", _short(r["text"]))
-        out.print(t)
+        _table(("source", "role / affiliation", "type", "cue", "quote"), [
+            (s.get("name", "—"), ", ".join(s.get("roles", []) + s.get("affiliations", [])), r["type"], r["cue"] or "", _short(r["text"]))
+            for r in rows for s in [r["source"] or {}]
+        ])
 
 
 @app.command()
@@ -121,10 +120,9 @@ def sources(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table,
         rows = store.sources()
     if fmt is ListFormat.json:
         return _json(rows)
-    t = Table("source", "kind", "roles", "affiliations", "quotes")
-    for r in rows:
-        t.add_row(r["name"], r["kind"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quotes"]))
-    out.print(t)
+    _table(("source", "kind", "roles", "affiliations", "quotes"), [
+        (r["name"], r["kind"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quotes"])) for r in rows
+    ])
 
 
 @app.command()
@@ -134,10 +132,10 @@ def articles(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table
         rows = store.articles()
     if fmt is ListFormat.json:
         return _json(rows)
-    t = Table("id", "date", "place", "country", "outlet", "lang", "quotes", "title")
-    for r in rows:
-        t.add_row(r["id"], r["date"], r["place"], r["country"], r["outlet"], r["language"], str(r.get("quotes", "")), _short(r["title"], 60))
-    out.print(t)
+    _table(("id", "date", "place", "country", "outlet", "lang", "quotes", "title"), [
+        (r["id"], r["date"], r["place"], r["country"], r["outlet"], r["language"], str(r["quotes"]), _short(r["title"], 60))
+        for r in rows
+    ])
 
 
 @app.command("search")
@@ -145,10 +143,9 @@ def search_cmd(ctx: typer.Context, text: str = typer.Argument(..., help="Words t
     """Full-text search over quotes and article text."""
     with _store(ctx) as store:
         hits = store.search(text)
-    t = Table("kind", "source", "text", "article")
-    for h in hits:
-        t.add_row(h["kind"], h["source"] or "", _short(h["text"], 100), h["article_id"])
-    out.print(t)
+    _table(("kind", "source", "text", "article"), [
+        (h["kind"], h["source"] or "", _short(h["text"], 100), h["article_id"]) for h in hits
+    ])
     if not hits:
         err.print("no matches")
 
@@ -209,6 +206,13 @@ def evaluate_example(
         err.print(f"[red]✗[/red] cannot score {article} against {gold}: {exc!r}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     out.print(score.report(), highlight=False, soft_wrap=True)
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    table = Table(*headers)
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
 
 
 def _json(rows) -> None:

@@ -2,9 +2,10 @@
 
 Each document's ``originalText`` goes through the same ``analyse`` call as any
 article; predicted character spans are mapped onto the document's own tokens.
-The corpus's *frame* (the attributing clause around a quote) is not something
-the pipeline stores, so it is derived here: the tokens of the sentences that
-hold the cue and the speaker, minus the quote and final punctuation.
+Two corpus conventions the pipeline does not store are derived here: the
+*frame* (the reporting phrase, "laut X", ", so X,", or else the cue's sentence
+without its quotes and final punctuation), and nested direct quotes for the
+quoted fragments inside indirect statements.
 """
 
 from __future__ import annotations

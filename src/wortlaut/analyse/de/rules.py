@@ -208,11 +208,10 @@ def attribute(doc: Doc) -> list[Attribution]:
 
     out: list[Attribution] = []
     used_marks: set[int] = set()
-    for s, (a, b) in enumerate(doc.sentences):
+    for a, b in doc.sentences:
         end = b - 1 if toks[b - 1].text in ".!?" and not depth[b - 1] else b
         sent_marks = [m for m in spans if m.start < b and m.end > a]
         for cue in _find_cues(doc, a, b, depth):
-            v = cue[0][0]
             speaker = _speaker_for(doc, cue, a, b, depth)
             direct = _direct_for(doc, cue, sent_marks, depth)
             if direct:
