@@ -66,6 +66,33 @@ MIGRATIONS: list[tuple[str, ...]] = [
             tokenize = 'unicode61 remove_diacritics 2'
         )""",
     ),
+    (
+        # Real-world ingestion: one article, many places it was seen; near
+        # duplicates point at their original; failed items are kept for review.
+        "ALTER TABLE articles ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+        """ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'analysed'
+           CHECK (status IN ('analysed', 'unsupported', 'duplicate'))""",
+        "ALTER TABLE articles ADD COLUMN duplicate_of TEXT REFERENCES articles(id)",
+        """CREATE TABLE article_locations (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            location   TEXT NOT NULL,
+            seen_at    TEXT NOT NULL,
+            PRIMARY KEY (article_id, location)
+        ) WITHOUT ROWID""",
+        """INSERT INTO article_locations (article_id, location, seen_at)
+           SELECT id, origin, ingested_at FROM articles WHERE origin <> ''""",
+        """CREATE TABLE article_signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            minhash    BLOB NOT NULL
+        )""",
+        """CREATE TABLE failures (
+            id     INTEGER PRIMARY KEY,
+            item   TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at     TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_duplicate_of ON articles(duplicate_of)",
+    ),
 ]
 
 # highlight() markers; stripped from indexed text so they cannot collide.
