@@ -42,13 +42,16 @@ class Mention:
 
 @dataclass
 class Source:
-    """Who is quoted. ``id`` is stable across articles: same kind + same folded name."""
+    """Who is quoted, as one article knows them. ``id`` hashes kind + folded name;
+    the store may give the source another id when it links it to a known profile
+    (see ``resolve.identity``). ``aliases`` are other names the article uses ("IISS")."""
 
     name: str
     kind: str = "person"
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     id: str = ""
+    aliases: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -50,7 +50,7 @@ class _Entity:
     parts: list[str] = field(default_factory=list)  # folded name tokens of a person
     gender: str = ""
     plural: bool = False
-    aliases: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)  # folded -> as written
     document: bool = False  # first met as the author of a report, study, …
     named: bool = False
     source: Source | None = None
@@ -63,7 +63,7 @@ class _Entity:
             if fold(a) not in {fold(x) for x in self.affiliations} and fold(a) != fold(self.name):
                 self.affiliations.append(a)
         for al in info.aliases:
-            self.aliases.add(fold(al))
+            self.aliases.setdefault(fold(al), al)
         if info.gender in ("m", "f") and not self.gender:
             self.gender = info.gender
         if info.document:
@@ -602,7 +602,10 @@ def resolve_sources(article: Article, doc: Doc) -> None:
             continue
         if e.source is None:
             kind = e.kind if e.kind in ("person", "organisation", "document") else "unnamed"
-            e.source = Source(name=e.name, kind=kind, roles=list(e.roles), affiliations=list(e.affiliations))
+            e.source = Source(
+                name=e.name, kind=kind, roles=list(e.roles), affiliations=list(e.affiliations),
+                aliases=[a for f, a in e.aliases.items() if f != fold(e.name)],
+            )
             sources.append(e.source)
         q.source = e.source
         q.speaker.source_id = e.source.id

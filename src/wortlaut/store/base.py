@@ -6,8 +6,12 @@ backends are interchangeable without callers touching rows.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from types import TracebackType
 
 from wortlaut.model import Article, fold
@@ -43,9 +47,42 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def sources(self) -> list[dict]:
-        """{"id", "name", "kind", "roles", "affiliations", "quotes"},
-        most quoted first, then by name."""
+    def sources(
+        self,
+        top: int | None = None,
+        since: str | None = None,
+        outlet: str | None = None,
+    ) -> list[dict]:
+        """Source profiles, most quoted first, then by name:
+        {"id", "name", "kind", "aliases", "roles", "affiliations", "quote_count",
+        "article_count", "outlets", "first_seen", "last_seen"}.
+
+        ``since`` (an ISO date) and ``outlet`` restrict which quotes count;
+        sources left with none are not listed."""
+
+    @abstractmethod
+    def source_profile(self, source_id: str) -> dict | None:
+        """One profile, or None: the ``sources`` fields, with "roles" and
+        "affiliations" as [{"text", "first_seen", "last_seen"}], plus
+        "quotes" (as in ``quotes`` with "title", "date", "outlet"; oldest first),
+        "co_quoted" [{"id", "name", "kind", "articles"}] and "evidence"
+        [{"article_id", "title", "date", "outlet", "name", "reason"}]: why each
+        article's mention belongs to this profile."""
+
+    @abstractmethod
+    def find_sources(self, name: str) -> list[dict]:
+        """Profiles (as in ``sources``) whose name or an alias contains ``name``
+        (case and accents ignored), exact matches first."""
+
+    @abstractmethod
+    def merge_sources(self, target: str, other: str) -> None:
+        """A user's correction: profile ``other`` is the same source as ``target``.
+        Kept, and applied again whenever identity is re-decided."""
+
+    @abstractmethod
+    def split_source(self, source: str, article_id: str) -> str:
+        """A user's correction: ``source``'s mention in ``article_id`` is someone
+        else. Returns the id of the profile that mention now has."""
 
     @abstractmethod
     def search(self, text: str, limit: int = 50) -> list[dict]:
@@ -55,6 +92,65 @@ class Store(ABC):
     @abstractmethod
     def counts(self) -> dict[str, int]:
         """Rows per table: {"articles", "quotes", "sources"}."""
+
+    # -- browsing (web UI and REST API) -------------------------------------
+
+    @abstractmethod
+    def quote_page(
+        self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
+    ) -> tuple[list[dict], str | None]:
+        """Up to ``limit`` quotes matching ``filters`` and the cursor of the next
+        page (None on the last), newest article first, then in text order.
+
+        Items are the ``quotes`` dict plus {"id", "parts", "title", "date",
+        "outlet", "language"}. Raises CursorError for a cursor not handed out here.
+        """
+
+    @abstractmethod
+    def quote_facets(self, filters: QuoteFilter, size: int = 10) -> dict:
+        """Counts over every quote matching ``filters``: {"total", "source",
+        "outlet", "type"}, each facet a list of {"value", "label", "count"}
+        (for "source" the value is the source id), most frequent first,
+        at most ``size`` long."""
+
+    @abstractmethod
+    def source_page(
+        self,
+        q: str | None = None,
+        kind: str | None = None,
+        sort: str = "quotes",
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> tuple[list[dict], str | None]:
+        """Sources whose name contains ``q`` (folded) and of ``kind``, sorted by
+        "quotes" (most first), "recent" (latest article date first) or "name".
+        Items: {"id", "name", "kind", "roles", "affiliations", "quotes",
+        "articles", "last_seen"}. Paged like ``quote_page``."""
+
+    @abstractmethod
+    def article(self, article_id: str) -> dict | None:
+        """One article with every annotation, or None:
+        {"id", "title", "outlet", "date", "place", "country", "language", "url",
+        "origin", "text", "furniture", "quotes": [{"id", "text", "start", "end",
+        "parts", "type", "cue": {"text", "start", "end", "parts"} | None,
+        "speaker": {"text", "start", "end"} | None,
+        "source": {"id", "name", "kind", "roles", "affiliations"} | None}]},
+        quotes in text order, offsets into "text"."""
+
+    @abstractmethod
+    def stats(self) -> dict:
+        """{"articles", "quotes", "sources", "first_date", "last_date",
+        "languages": {code: articles}, "types": {type: quotes},
+        "kinds": {kind: sources}, "outlets": [{"name", "articles", "quotes"}]}
+        (outlets with the most articles first)."""
+
+    @abstractmethod
+    def outlet(self, name: str) -> dict | None:
+        """Who an outlet quotes, or None if no article is from it:
+        {"name", "articles", "quotes", "kinds": {kind: quotes}, "unattributed",
+        "sources": [{"id", "name", "kind", "quotes"}] (most quoted first),
+        "latest": [{"id", "title", "date", "quotes"}] (newest first)},
+        both lists at most 20 long."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -74,3 +170,45 @@ class Store(ABC):
 def search_terms(text: str) -> list[str]:
     """Folded plain terms of a user query; punctuation-only pieces are dropped."""
     return [t for t in fold(text).split() if re.search(r"\w", t)]
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What quote browsing narrows by; None or "" means any."""
+
+    q: str | None = None  # full text: folded prefix terms, all required
+    source: str | None = None  # source id
+    outlet: str | None = None  # outlet name, exact
+    type: str | None = None  # one of QUOTE_TYPES
+    language: str | None = None
+    # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an article dated "2024-03" is in
+    # every range that overlaps March 2024. Undated articles never match.
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+class CursorError(ValueError):
+    """A page cursor that is malformed or belongs to another listing."""
+
+
+def encode_cursor(listing: str, key: list[str | int]) -> str:
+    """The opaque cursor for the row after ``key``, the last row's sort key."""
+    raw = json.dumps([listing, *key], ensure_ascii=False, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(listing: str, cursor: str, types: tuple[type, ...]) -> list[str | int]:
+    """The sort key inside ``cursor``, checked against the listing and key types."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value = json.loads(raw.decode("utf-8"))
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise CursorError("invalid cursor") from None
+    if (
+        not isinstance(value, list)
+        or value[:1] != [listing]
+        or len(value) != len(types) + 1
+        or not all(type(v) is t for v, t in zip(value[1:], types))
+    ):
+        raise CursorError(f"invalid cursor for {listing}")
+    return value[1:]

@@ -5,14 +5,23 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timezone
 
-from wortlaut.model import Article, Quote, Source, fold
-from wortlaut.store.base import Store, StoreError, search_terms
+from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS, Article, Quote, Source, fold
+from wortlaut.resolve import identity
+from wortlaut.store.base import (
+    QuoteFilter,
+    Store,
+    StoreError,
+    decode_cursor,
+    encode_cursor,
+    search_terms,
+)
 
 # Applied in order; PRAGMA user_version records how many ran. Never edit a
 # released step (databases already carry it), only append new ones.
-MIGRATIONS: list[tuple[str, ...]] = [
+MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
     (
         """CREATE TABLE articles (
             id          TEXT PRIMARY KEY,
@@ -93,6 +102,42 @@ MIGRATIONS: list[tuple[str, ...]] = [
         )""",
         "CREATE INDEX articles_duplicate_of ON articles(duplicate_of)",
     ),
+    (
+        # Cross-article identity: each article's view of a source is a mention
+        # row; profiles (sources) are clusters of mentions, recomputed as
+        # evidence arrives. Corrections are the user's merges and splits.
+        """CREATE TABLE source_mentions (
+            id           INTEGER PRIMARY KEY,
+            article_id   TEXT NOT NULL REFERENCES articles(id),
+            source_id    TEXT REFERENCES sources(id),
+            kind         TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            roles        TEXT NOT NULL DEFAULT '[]',
+            affiliations TEXT NOT NULL DEFAULT '[]',
+            aliases      TEXT NOT NULL DEFAULT '[]',
+            canonical    TEXT NOT NULL DEFAULT '',
+            reason       TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX source_mentions_source ON source_mentions(source_id)",
+        "CREATE INDEX source_mentions_article ON source_mentions(article_id)",
+        """CREATE TABLE source_keys (
+            key        TEXT NOT NULL,
+            mention_id INTEGER NOT NULL REFERENCES source_mentions(id),
+            PRIMARY KEY (key, mention_id)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE corrections (
+            id         INTEGER PRIMARY KEY,
+            action     TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+            source_id  TEXT NOT NULL,
+            other      TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "ALTER TABLE sources ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE quotes ADD COLUMN mention_id INTEGER REFERENCES source_mentions(id)",
+        "ALTER TABLE quotes ADD COLUMN addressee TEXT",
+        "CREATE INDEX quotes_mention ON quotes(mention_id)",
+        lambda conn: _backfill_mentions(conn),
+    ),
 ]
 
 # highlight() markers; stripped from indexed text so they cannot collide.
@@ -138,7 +183,10 @@ class SQLiteStore(Store):
                 )
             for number in range(current + 1, len(MIGRATIONS) + 1):
                 for statement in MIGRATIONS[number - 1]:
-                    self._conn.execute(statement)
+                    if callable(statement):
+                        statement(self._conn)
+                    else:
+                        self._conn.execute(statement)
                 self._conn.execute(f"PRAGMA user_version = {number}")
                 applied.append(number)
         return applied
@@ -170,7 +218,7 @@ class SQLiteStore(Store):
                 article.id, article.title, article.outlet, article.date,
                 article.place, article.country, article.language, article.url,
                 article.origin, article.text, _json(article.furniture),
-                datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+                _now(),
             ),
         )
         c.execute(
@@ -185,22 +233,23 @@ class SQLiteStore(Store):
                 known = sources[source.id]
                 known.roles = _union(known.roles, source.roles)
                 known.affiliations = _union(known.affiliations, source.affiliations)
+                known.aliases = _union(known.aliases, source.aliases)
             else:
                 sources[source.id] = Source(
                     source.name, source.kind, list(source.roles),
-                    list(source.affiliations), source.id,
+                    list(source.affiliations), source.id, list(source.aliases),
                 )
-        for source in sources.values():
-            self._upsert_source(source)
+        mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
 
         for quote in article.quotes:
+            sid = _quote_source_id(quote, sources)
             cur = c.execute(
-                """INSERT INTO quotes (article_id, source_id, text, start, "end", type,
+                """INSERT INTO quotes (article_id, mention_id, text, start, "end", type,
                        cue, cue_start, cue_end, speaker_text, speaker_start,
-                       speaker_end, parts)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       speaker_end, parts, addressee)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
-                    article.id, _quote_source_id(quote, sources), quote.text,
+                    article.id, mention_of.get(sid), quote.text,
                     quote.start, quote.end, quote.type,
                     _parts_text(article.text, quote.cue.parts) if quote.cue else None,
                     quote.cue.start if quote.cue else None,
@@ -209,36 +258,67 @@ class SQLiteStore(Store):
                     quote.speaker.start if quote.speaker else None,
                     quote.speaker.end if quote.speaker else None,
                     _json([list(p) for p in quote.parts]),
+                    quote.addressee.text if quote.addressee else None,
                 ),
             )
             c.execute(
                 "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)",
                 (cur.lastrowid, _fold_map(quote.text)[0]),
             )
+        _recluster(c, _keys_of(c, list(mention_of.values())))
 
-    def _upsert_source(self, source: Source) -> None:
+    def _insert_mention(self, article_id: str, source: Source) -> int:
+        cur = self._conn.execute(
+            """INSERT INTO source_mentions (article_id, kind, name, roles, affiliations, aliases)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            (article_id, source.kind, source.name, _json(source.roles),
+             _json(source.affiliations), _json(source.aliases)),
+        )
+        mention = cur.lastrowid
+        self._conn.executemany(
+            "INSERT INTO source_keys (key, mention_id) VALUES (?, ?)",
+            [(k, mention) for k in identity.blocking_keys(source.kind, source.name, source.aliases, article_id)],
+        )
+        return mention
+
+    # -- corrections --------------------------------------------------------
+
+    def merge_sources(self, target: str, other: str) -> None:
+        self._correct("merge", target, other)
+
+    def split_source(self, source: str, article_id: str) -> str:
+        with self._transaction():
+            if not self._conn.execute(
+                "SELECT 1 FROM source_mentions WHERE source_id = ? AND article_id = ?", (source, article_id)
+            ).fetchone():
+                raise StoreError(f"source {source} has no mention in article {article_id}")
+        self._correct("split", source, article_id)
         row = self._conn.execute(
-            "SELECT roles, affiliations FROM sources WHERE id = ?", (source.id,)
+            "SELECT source_id FROM source_mentions WHERE article_id = ? AND reason = 'split off by a user'",
+            (article_id,),
         ).fetchone()
-        if row:
-            self._conn.execute(
-                "UPDATE sources SET roles = ?, affiliations = ? WHERE id = ?",
-                (
-                    _json(_union(json.loads(row[0]), source.roles)),
-                    _json(_union(json.loads(row[1]), source.affiliations)),
-                    source.id,
-                ),
-            )
-        else:
-            self._conn.execute(
-                """INSERT INTO sources (id, name, name_folded, kind, roles, affiliations)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                (
-                    source.id, source.name, _fold_name(source.name), source.kind,
-                    _json(_union([], source.roles)),
-                    _json(_union([], source.affiliations)),
-                ),
-            )
+        return row[0]
+
+    def _correct(self, action: str, source: str, other: str) -> None:
+        try:
+            with self._transaction():
+                ids = {source, other} if action == "merge" else {source}
+                found = {r[0] for r in self._conn.execute(
+                    f"SELECT id FROM sources WHERE id IN ({','.join('?' * len(ids))})", list(ids))}
+                if missing := ids - found:
+                    raise StoreError(f"no source with id {', '.join(sorted(missing))}")
+                if action == "merge" and source == other:
+                    raise StoreError("cannot merge a source with itself")
+                self._conn.execute(
+                    "INSERT INTO corrections (action, source_id, other, created_at) VALUES (?, ?, ?, ?)",
+                    (action, source, other, _now()),
+                )
+                moved = other if action == "merge" else source
+                mentions = [r[0] for r in self._conn.execute(
+                    "SELECT id FROM source_mentions WHERE source_id = ?", (moved,))]
+                _recluster(self._conn, _keys_of(self._conn, mentions))
+        except sqlite3.Error as exc:
+            raise StoreError(f"correction not stored: {exc}") from exc
 
     # -- reading ------------------------------------------------------------
 
@@ -294,19 +374,112 @@ class SQLiteStore(Store):
             for r in self._conn.execute(sql, params)
         ]
 
-    def sources(self) -> list[dict]:
+    def sources(
+        self,
+        top: int | None = None,
+        since: str | None = None,
+        outlet: str | None = None,
+    ) -> list[dict]:
+        where, params = ["q.source_id IS NOT NULL"], []
+        if since:
+            where.append("a.date >= ?")
+            params.append(since)
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        return self._profiles(" AND ".join(where), params, top)
+
+    def _profiles(self, where: str, params: list, limit: int | None = None) -> list[dict]:
         rows = self._conn.execute(
-            """SELECT s.id, s.name, s.kind, s.roles, s.affiliations, COUNT(q.id) AS n
-               FROM sources s LEFT JOIN quotes q ON q.source_id = s.id
-               GROUP BY s.id ORDER BY n DESC, s.name_folded, s.name"""
+            f"""SELECT s.id, s.name, s.kind, s.aliases, s.roles, s.affiliations,
+                       COUNT(q.id) AS n, COUNT(DISTINCT q.article_id),
+                       json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet <> ''),
+                       MIN(NULLIF(a.date, '')), MAX(NULLIF(a.date, ''))
+                FROM quotes q
+                JOIN sources s ON s.id = q.source_id
+                JOIN articles a ON a.id = q.article_id
+                WHERE {where}
+                GROUP BY s.id ORDER BY n DESC, s.name_folded, s.id LIMIT ?""",
+            [*params, -1 if limit is None else limit],
         )
         return [
             {
-                "id": r[0], "name": r[1], "kind": r[2], "roles": json.loads(r[3]),
-                "affiliations": json.loads(r[4]), "quotes": r[5],
+                "id": r[0], "name": r[1], "kind": r[2], "aliases": json.loads(r[3]),
+                "roles": json.loads(r[4]), "affiliations": json.loads(r[5]),
+                "quote_count": r[6], "article_count": r[7],
+                "outlets": sorted(json.loads(r[8] or "[]")),
+                "first_seen": r[9] or "", "last_seen": r[10] or "",
             }
             for r in rows
         ]
+
+    def find_sources(self, name: str) -> list[dict]:
+        folded = _fold_name(name)
+        if not folded:
+            return []
+        matches = {
+            r[0]: r[1] for r in self._conn.execute(
+                """SELECT s.id, s.name_folded = ? OR EXISTS (
+                          SELECT 1 FROM source_mentions m WHERE m.source_id = s.id AND m.name = ? COLLATE NOCASE)
+                   FROM sources s
+                   WHERE instr(s.name_folded, ?) > 0 OR EXISTS (
+                         SELECT 1 FROM source_mentions m WHERE m.source_id = s.id AND instr(lower(m.name), lower(?)) > 0)""",
+                (folded, name, folded, name.strip()),
+            )
+        }
+        if not matches:
+            return []
+        found = self._profiles(
+            f"s.id IN ({','.join('?' * len(matches))})", list(matches)
+        )
+        return sorted(found, key=lambda p: not matches[p["id"]])
+
+    def source_profile(self, source_id: str) -> dict | None:
+        found = self._profiles("s.id = ?", [source_id])
+        if not found:
+            return None
+        profile = found[0]
+        evidence = [
+            {"article_id": r[0], "title": r[1], "date": r[2], "outlet": r[3], "name": r[4], "reason": r[5],
+             "roles": json.loads(r[6]), "affiliations": json.loads(r[7])}
+            for r in self._conn.execute(
+                """SELECT m.article_id, a.title, a.date, a.outlet, m.name, m.reason, m.roles, m.affiliations
+                   FROM source_mentions m JOIN articles a ON a.id = m.article_id
+                   WHERE m.source_id = ? ORDER BY a.date, a.ingested_at, m.id""",
+                (source_id,),
+            )
+        ]
+        profile["roles"] = _dated(evidence, "roles")
+        profile["affiliations"] = _dated(evidence, "affiliations")
+        for e in evidence:
+            del e["roles"], e["affiliations"]
+        profile["evidence"] = evidence
+        profile["quotes"] = [
+            {
+                "article_id": r[0], "text": r[1], "start": r[2], "end": r[3], "type": r[4], "cue": r[5],
+                "speaker_text": r[6], "title": r[7], "date": r[8], "outlet": r[9],
+            }
+            for r in self._conn.execute(
+                """SELECT q.article_id, q.text, q.start, q."end", q.type, q.cue, q.speaker_text,
+                          a.title, a.date, a.outlet
+                   FROM quotes q JOIN articles a ON a.id = q.article_id
+                   WHERE q.source_id = ? ORDER BY a.date, a.ingested_at, q.start""",
+                (source_id,),
+            )
+        ]
+        profile["co_quoted"] = [
+            {"id": r[0], "name": r[1], "kind": r[2], "articles": r[3]}
+            for r in self._conn.execute(
+                """SELECT s.id, s.name, s.kind, COUNT(DISTINCT m.article_id) AS n
+                   FROM source_mentions m JOIN sources s ON s.id = m.source_id
+                   WHERE m.source_id <> ? AND m.article_id IN (
+                         SELECT article_id FROM source_mentions WHERE source_id = ?)
+                     AND EXISTS (SELECT 1 FROM quotes q WHERE q.mention_id = m.id)
+                   GROUP BY s.id ORDER BY n DESC, s.name_folded LIMIT 20""",
+                (source_id, source_id),
+            )
+        ]
+        return profile
 
     def search(self, text: str, limit: int = 50) -> list[dict]:
         """Quote hits first (best ranked first), then article hits; ``limit`` in total."""
@@ -366,6 +539,136 @@ class _Transaction:
             self._conn.execute("COMMIT")
         elif self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
+
+
+def _keys_of(conn: sqlite3.Connection, mentions: list[int]) -> set[str]:
+    keys: set[str] = set()
+    for chunk in _chunks(mentions):
+        keys.update(r[0] for r in conn.execute(
+            f"SELECT key FROM source_keys WHERE mention_id IN ({','.join('?' * len(chunk))})", chunk))
+    return keys
+
+
+def _recluster(conn: sqlite3.Connection, keys: set[str]) -> None:
+    """Re-decide identity for every mention sharing a key with ``keys``, then
+    rebuild the profiles whose membership changed. Runs inside the caller's transaction."""
+    ids: set[int] = set()
+    for chunk in _chunks(sorted(keys)):
+        ids.update(r[0] for r in conn.execute(
+            f"SELECT mention_id FROM source_keys WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+    if not ids:
+        return
+    records: list[identity.MentionRecord] = []
+    current: dict[int, tuple[str | None, str, str]] = {}
+    for chunk in _chunks(sorted(ids)):
+        for r in conn.execute(
+            f"""SELECT m.id, m.article_id, m.kind, m.name, m.roles, m.affiliations, m.aliases, a.date,
+                       m.source_id, m.canonical, m.reason
+                FROM source_mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.id IN ({','.join('?' * len(chunk))})""", chunk):
+            records.append(identity.MentionRecord(
+                r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7]))
+            current[r[0]] = (r[8], r[9], r[10])
+    corrections = [identity.Correction(*r) for r in conn.execute(
+        "SELECT action, source_id, other FROM corrections ORDER BY id")]
+    touched: set[str] = set()
+    for mention, a in identity.cluster(records, corrections).items():
+        old = current[mention]
+        if old == (a.source_id, a.name, a.reason):
+            continue
+        touched.update(x for x in (old[0], a.source_id) if x)
+        conn.execute(
+            "INSERT OR IGNORE INTO sources (id, name, name_folded, kind) VALUES (?, ?, ?, ?)",
+            (a.source_id, a.name, _fold_name(a.name), next(r.kind for r in records if r.id == mention)),
+        )
+        conn.execute(
+            "UPDATE source_mentions SET source_id = ?, canonical = ?, reason = ? WHERE id = ?",
+            (a.source_id, a.name, a.reason, mention),
+        )
+        conn.execute("UPDATE quotes SET source_id = ? WHERE mention_id = ?", (a.source_id, mention))
+    for sid in sorted(touched):
+        _rebuild_profile(conn, sid)
+
+
+def _rebuild_profile(conn: sqlite3.Connection, sid: str) -> None:
+    """A profile is the union of its mentions, oldest evidence first."""
+    rows = conn.execute(
+        """SELECT m.kind, m.name, m.roles, m.affiliations, m.aliases, m.canonical, m.reason
+           FROM source_mentions m JOIN articles a ON a.id = m.article_id
+           WHERE m.source_id = ? ORDER BY a.date, a.ingested_at, m.id""",
+        (sid,),
+    ).fetchall()
+    if not rows:
+        conn.execute("DELETE FROM sources WHERE id = ?", (sid,))
+        return
+    # the profile keeps its own name; mentions merged in by a user bring theirs as aliases
+    own = [r[5] for r in rows if not r[6].startswith("merged by a user")] or [r[5] for r in rows]
+    name = max(own, key=lambda n: (own.count(n), len(n), n))
+    roles: list[str] = []
+    affiliations: list[str] = []
+    aliases: list[str] = []
+    for kind, written, r_roles, r_affs, r_aliases, canonical, _ in rows:
+        roles = _union_folded(roles, json.loads(r_roles))
+        affiliations = _union_folded(affiliations, json.loads(r_affs))
+        aliases = _union_folded(aliases, [written, canonical, *json.loads(r_aliases)])
+    aliases = [a for a in aliases if fold(a) != fold(name)]
+    conn.execute(
+        """UPDATE sources SET name = ?, name_folded = ?, kind = ?, roles = ?, affiliations = ?, aliases = ?
+           WHERE id = ?""",
+        (name, _fold_name(name), rows[0][0], _json(roles), _json(affiliations), _json(aliases), sid),
+    )
+
+
+def _backfill_mentions(conn: sqlite3.Connection) -> None:
+    """Schema step 3 on a database with data: one mention per article and source."""
+    rows = conn.execute(
+        """SELECT DISTINCT q.article_id, s.id, s.kind, s.name, s.roles, s.affiliations
+           FROM quotes q JOIN sources s ON s.id = q.source_id"""
+    ).fetchall()
+    keys: set[str] = set()
+    for article_id, sid, kind, name, roles, affiliations in rows:
+        mention = conn.execute(
+            """INSERT INTO source_mentions (article_id, source_id, kind, name, roles, affiliations, canonical)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (article_id, sid, kind, name, roles, affiliations, name),
+        ).lastrowid
+        conn.execute("UPDATE quotes SET mention_id = ? WHERE article_id = ? AND source_id = ?", (mention, article_id, sid))
+        mention_keys = identity.blocking_keys(kind, name, [], article_id)
+        conn.executemany("INSERT INTO source_keys (key, mention_id) VALUES (?, ?)", [(k, mention) for k in mention_keys])
+        keys |= mention_keys
+    _recluster(conn, keys)
+
+
+def _dated(evidence: list[dict], field: str) -> list[dict]:
+    """Each role or affiliation with the first and last article date it was given."""
+    seen: dict[str, dict] = {}
+    for e in evidence:
+        for text in e[field]:
+            entry = seen.setdefault(fold(text), {"text": text, "first_seen": e["date"], "last_seen": e["date"]})
+            if e["date"]:
+                entry["first_seen"] = min(filter(None, [entry["first_seen"], e["date"]]))
+                entry["last_seen"] = max(entry["last_seen"], e["date"])
+    return list(seen.values())
+
+
+def _chunks(items: list, size: int = 500) -> list[list]:
+    """SQLite limits bound parameters per statement."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _union_folded(first: list[str], second: list[str]) -> list[str]:
+    """Order-preserving union; "Universität Kiel" and "universität kiel" are one."""
+    seen = {fold(x) for x in first}
+    out = list(first)
+    for x in second:
+        if x and fold(x) not in seen:
+            seen.add(fold(x))
+            out.append(x)
+    return out
 
 
 def _json(value: object) -> str:

@@ -1,0 +1,350 @@
+"""Cross-article source identity: which article-level sources are one profile.
+
+Each article contributes one *mention record* per source it quotes (name,
+kind, roles, affiliations, aliases, date). Records that could be the same
+source share a blocking key (a person's surname, an organisation's name,
+abbreviation or initials); a group of such records is clustered here, and
+every record gets a profile id plus the reason it joined that profile.
+
+The rules, most certain first:
+- persons: the same first name and surname join, unless their affiliations
+  conflict at the same time (disjoint, within a year of each other); a new
+  role over time is normal. Different first names never join.
+- a bare surname ("Professorin Lindqvist") joins a named person only when
+  exactly one compatible named person shares its affiliation or role.
+- organisations: the same name, an abbreviation the text gave ("IISS"), or
+  an abbreviation equal to the long name's initials ("DGB").
+- documents join by name; unnamed groups ("Analysten") never leave their article.
+- user corrections (merge, split) are applied last, so they survive re-ingestion.
+
+Ids depend only on the records, never on ingestion order, so re-ingesting
+the same articles yields the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import fold, source_id
+
+SAME_TIME_DAYS = 365  # affiliations further apart than this may simply have changed
+_ARTICLES = {"der", "die", "das", "des", "dem", "den", "the"}
+_FILLER = {"der", "die", "das", "des", "dem", "den", "für", "fur", "und", "of", "the", "and", "for", "von", "zu", "in", "am", "an"}
+
+
+@dataclass
+class MentionRecord:
+    """One article's view of one source, as stored."""
+
+    id: int
+    article_id: str
+    kind: str
+    name: str
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    date: str = ""  # the article's date: YYYY, YYYY-MM or YYYY-MM-DD, or ""
+
+
+@dataclass
+class Assignment:
+    source_id: str
+    name: str  # the profile's canonical name
+    reason: str
+
+
+@dataclass
+class Correction:
+    """A user's fix: ``merge`` moves profile ``other`` into ``source_id``;
+    ``split`` takes article ``other``'s mentions out of ``source_id``."""
+
+    action: str
+    source_id: str
+    other: str
+
+
+def blocking_keys(kind: str, name: str, aliases: list[str], article_id: str) -> set[str]:
+    """Keys under which records that might be one source meet."""
+    if kind == "person":
+        parts = _name_parts(name)
+        return {f"person:{parts[-1]}"} if parts else set()
+    if kind == "organisation":
+        keys = {f"org:{_org_key(name)}"} | {f"org:{_org_key(a)}" for a in aliases}
+        if (initials := _initials(name)) and len(initials) >= 2:
+            keys.add(f"org:{initials}")
+        return keys
+    if kind == "document":
+        return {f"document:{_org_key(name)}"}
+    return {f"unnamed:{article_id}:{_org_key(name)}"}
+
+
+def cluster(records: list[MentionRecord], corrections: list[Correction] = ()) -> dict[int, Assignment]:
+    """Profile assignment for every record of one blocking group."""
+    out: dict[int, Assignment] = {}
+    by_kind: dict[str, list[MentionRecord]] = defaultdict(list)
+    for r in records:
+        by_kind[r.kind].append(r)
+    out.update(_cluster_persons(by_kind["person"]))
+    out.update(_cluster_organisations(by_kind["organisation"]))
+    for r in by_kind["document"]:
+        name = _canonical([x.name for x in by_kind["document"] if _org_key(x.name) == _org_key(r.name)])
+        out[r.id] = Assignment(source_id(name, "document"), name, f"document named “{r.name}”")
+    for r in by_kind["unnamed"]:
+        # "Analysten" in two articles are not the same analysts
+        out[r.id] = Assignment(source_id(f"{r.name} | {r.article_id}", "unnamed"), r.name, "unnamed group, kept to its article")
+    return _apply(out, records, corrections)
+
+
+# -- persons -------------------------------------------------------------------------
+
+
+@dataclass
+class _Person:
+    first: str
+    surname: str
+    members: list[MentionRecord] = field(default_factory=list)
+    reasons: dict[int, str] = field(default_factory=dict)
+
+    def affiliations(self) -> list[tuple[str, str]]:
+        return [(a, m.date) for m in self.members for a in m.affiliations]
+
+    def roles(self) -> list[str]:
+        return [r for m in self.members for r in m.roles]
+
+
+def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
+    named: list[_Person] = []
+    for r in sorted(records, key=_order):
+        parts = _name_parts(r.name)
+        if len(parts) < 2:
+            continue
+        first, surname = parts[0], parts[-1]
+        same_name = [p for p in named if p.surname == surname and _same_first(p.first, first)]
+        fitting = [p for p in same_name if not _conflict(p, r)]
+        if fitting:
+            p = max(fitting, key=lambda p: (len(_shared_affiliations(p, r)), -named.index(p)))
+            shared = _shared_affiliations(p, r)
+            p.reasons[r.id] = f"same name as “{p.members[0].name}”" + (f", shared affiliation “{shared[0]}”" if shared else "")
+        else:
+            p = _Person(first, surname)
+            named.append(p)
+            p.reasons[r.id] = "first named mention"
+            if same_name:
+                other = same_name[0]
+                p.reasons[r.id] = (
+                    f"same name as another profile, but affiliation “{', '.join(r.affiliations)}” conflicts with "
+                    f"“{', '.join(a for a, _ in other.affiliations())}” at the same time"
+                )
+        p.members.append(r)
+
+    bare_groups: list[_Person] = []
+    for r in sorted(records, key=_order):
+        parts = _name_parts(r.name)
+        if len(parts) != 1:
+            continue
+        surname = parts[0]
+        candidates = [p for p in named if p.surname == surname and not _conflict(p, r)]
+        matched = [(p, why) for p in candidates if (why := _shared_evidence(p, r, len(candidates)))]
+        if len(matched) == 1:
+            p, why = matched[0]
+            p.members.append(r)
+            p.reasons[r.id] = f"surname “{r.name}” resolved by {why}"
+            continue
+        # unresolved: only bare mentions sharing an affiliation go together
+        group = next((g for g in bare_groups if g.surname == surname and _shared_affiliations(g, r)), None)
+        if group is None:
+            group = _Person("", surname)
+            bare_groups.append(group)
+            if len(matched) > 1:
+                group.reasons[r.id] = "surname only, ambiguous between " + " and ".join(f"“{p.members[0].name}”" for p, _ in matched)
+            else:
+                group.reasons[r.id] = "surname only, no named person shares its role or affiliation"
+        else:
+            group.reasons[r.id] = f"surname only, shared affiliation “{_shared_affiliations(group, r)[0]}”"
+        group.members.append(r)
+
+    out: dict[int, Assignment] = {}
+    names = Counter(_canonical([m.name for m in p.members if len(_name_parts(m.name)) >= 2]) for p in named)
+    for p in named:
+        name = _canonical([m.name for m in p.members if len(_name_parts(m.name)) >= 2])
+        key = name
+        if names[name] > 1:  # two people of one name: tell them apart by their earliest record
+            first = min(p.members, key=_order)
+            key = f"{name} | {(first.affiliations or [first.article_id])[0]}"
+        sid = source_id(key, "person")
+        for m in p.members:
+            out[m.id] = Assignment(sid, name, p.reasons[m.id])
+    for g in bare_groups:
+        first = min(g.members, key=_order)
+        name = _canonical([m.name for m in g.members])
+        sid = source_id(f"{name} | {first.article_id}", "person")
+        for m in g.members:
+            out[m.id] = Assignment(sid, name, g.reasons[m.id])
+    return out
+
+
+def _same_first(a: str, b: str) -> bool:
+    """"carl" = "carl"; an initial ("c.") matches a name starting with it."""
+    if a == b:
+        return True
+    ia, ib = a.rstrip("."), b.rstrip(".")
+    return (len(ia) == 1 and ib.startswith(ia)) or (len(ib) == 1 and ia.startswith(ib))
+
+
+def _conflict(p: _Person, r: MentionRecord) -> bool:
+    """Disjoint affiliations at the same time speak against one person."""
+    mine = p.affiliations()
+    if not r.affiliations or not mine or _shared_affiliations(p, r):
+        return False
+    return any(_same_time(d, r.date) for _, d in mine)
+
+
+def _shared_affiliations(p: _Person, r: MentionRecord) -> list[str]:
+    return [a for a in r.affiliations if any(same_organisation(a, b) for b, _ in p.affiliations())]
+
+
+def _shared_evidence(p: _Person, r: MentionRecord, candidates: int) -> str:
+    """Why a bare surname can be this named person; "" if it can't."""
+    if shared := _shared_affiliations(p, r):
+        return f"shared affiliation “{shared[0]}”"
+    # a role alone identifies only when no other named person has the surname
+    if candidates == 1 and not r.affiliations:
+        for role in r.roles:
+            if any(_same_role(role, q) for q in p.roles()):
+                return f"shared role “{role}”"
+    return ""
+
+
+def _same_role(a: str, b: str) -> bool:
+    wa, wb = _role_words(a), _role_words(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _role_words(role: str) -> set[str]:
+    # "Professorin" = "Professor": compare without the German feminine ending
+    return {re.sub(r"(?<=..)in(nen)?$", "", w) for w in fold(role).split() if w not in _FILLER}
+
+
+def _same_time(a: str, b: str) -> bool:
+    da, db = _as_date(a), _as_date(b)
+    if da is None or db is None:
+        return True  # undated: cannot tell the times apart
+    return abs((da - db).days) <= SAME_TIME_DAYS
+
+
+def _as_date(text: str) -> date | None:
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 6), int(m.group(3) or 15))
+    except ValueError:
+        return None
+
+
+# -- organisations -------------------------------------------------------------------
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """"Universität Kiel" ~ "der Universität Kiel"; "DGB" ~ "Deutscher Gewerkschaftsbund"."""
+    ka, kb = _org_key(a), _org_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or _initials(a) == kb or _initials(b) == ka:
+        return True
+    wa, wb = set(ka.split()) - _FILLER, set(kb.split()) - _FILLER
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment]:
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    why: dict[int, str] = {}
+    order = sorted(range(len(records)), key=lambda i: _order(records[i]))
+    for x, i in enumerate(order):
+        a = records[i]
+        for j in order[:x]:
+            b = records[j]
+            reason = _org_link(a, b)
+            if reason and find(i) != find(j):
+                parent[find(i)] = find(j)
+                why.setdefault(a.id, reason)
+    groups: dict[int, list[MentionRecord]] = defaultdict(list)
+    for i, r in enumerate(records):
+        groups[find(i)].append(r)
+    out: dict[int, Assignment] = {}
+    for members in groups.values():
+        name = _canonical([m.name for m in members], prefer_long=True)
+        sid = source_id(name, "organisation")
+        for m in members:
+            out[m.id] = Assignment(sid, name, why.get(m.id, f"organisation named “{m.name}”"))
+    return out
+
+
+def _org_link(a: MentionRecord, b: MentionRecord) -> str:
+    ka, kb = _org_key(a.name), _org_key(b.name)
+    if ka == kb:
+        return f"same name as “{b.name}”"
+    if ka in {_org_key(x) for x in b.aliases} or kb in {_org_key(x) for x in a.aliases}:
+        return f"“{a.name}” and “{b.name}” given as one name's abbreviation"
+    if _initials(b.name) == ka or _initials(a.name) == kb:
+        return f"“{a.name}” and “{b.name}”: abbreviation and initials agree"
+    return ""
+
+
+def _initials(name: str) -> str:
+    """"Deutscher Gewerkschaftsbund" -> "dg"; "International Institute for Strategic Studies" -> "iiss"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FILLER]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return fold("".join(w[0] for w in words))
+
+
+# -- shared helpers ------------------------------------------------------------------
+
+
+def _name_parts(name: str) -> list[str]:
+    return [p for p in fold(name).split() if p not in _ARTICLES]
+
+
+def _org_key(name: str) -> str:
+    words = fold(name).replace("’", "'").split()
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _canonical(names: list[str], prefer_long: bool = False) -> str:
+    """The most frequent form (longest first for organisations), ties alphabetically."""
+    if not names:
+        return ""
+    counts = Counter(names)
+    if prefer_long:
+        return max(counts, key=lambda n: (len(_org_key(n).split()) > 1, counts[n], len(n), n))
+    return max(counts, key=lambda n: (counts[n], len(n), n))
+
+
+def _order(r: MentionRecord) -> tuple[str, str, int]:
+    return (r.date or "9999", r.article_id, r.id)
+
+
+def _apply(out: dict[int, Assignment], records: list[MentionRecord], corrections: list[Correction]) -> dict[int, Assignment]:
+    """User corrections, in the order they were made."""
+    by_id = {r.id: r for r in records}
+    for c in corrections:
+        for rid, a in out.items():
+            if c.action == "merge" and a.source_id == c.other:
+                out[rid] = Assignment(c.source_id, a.name, f"merged by a user ({a.reason})")
+            elif c.action == "split" and a.source_id == c.source_id and by_id[rid].article_id == c.other:
+                split_id = source_id(f"{c.source_id} | split | {c.other}", by_id[rid].kind)
+                out[rid] = Assignment(split_id, a.name, "split off by a user")
+    return out
