@@ -40,7 +40,7 @@ def test_ingest_demo_then_query_every_listing(tmp_path: Path):
     assert sum(len(a["furniture"]) for a in articles) >= 5
 
     sources = json.loads(run_cli("sources", "--format", "json", db=db).stdout)
-    assert all(s["quotes"] >= 1 for s in sources)
+    assert all(s["quote_count"] >= 1 for s in sources)
 
     csv_out = run_cli("quotes", "--format", "csv", db=db).stdout.splitlines()
     assert csv_out[0].startswith("article_id,start,end,type,cue") and len(csv_out) > len(quotes)

@@ -172,7 +172,7 @@ def test_sources_merge_across_articles(store: SQLiteStore) -> None:
     assert src["name"] == "Anna Berger"
     assert src["roles"] == ["Ministerin", "Abgeordnete"]
     assert src["affiliations"] == ["Regierung", "SPD"]
-    assert src["quotes"] == 2
+    assert src["quote_count"] == 2
     assert [q["source"]["roles"] for q in store.quotes()] == [src["roles"]] * 2
 
 
@@ -185,7 +185,7 @@ def test_sources_ordered_by_quote_count(store: SQLiteStore) -> None:
         text=text, sources=[ahrens],
         quotes=[_quote(text, "„Alles gut“", "sagte", "Zacharias Ahrens", ahrens)],
     ))
-    assert [(s["name"], s["quotes"]) for s in store.sources()] == [
+    assert [(s["name"], s["quote_count"]) for s in store.sources()] == [
         ("Anna Berger", 2), ("Zacharias Ahrens", 1)]
 
 

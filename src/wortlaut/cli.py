@@ -15,12 +15,15 @@ from rich.progress import Progress
 from rich.table import Table
 
 from .ingest import IngestError, expand
+from .model import fold
 from .pipeline import process_path
 from .store import SQLiteStore, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, in what role: quotes from news articles.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score the analysis against annotated corpora.")
 app.add_typer(evaluate_app, name="evaluate")
+sources_app = typer.Typer(help="Source profiles, and corrections to who is who.")
+app.add_typer(sources_app, name="sources")
 
 out = Console()
 err = Console(stderr=True)
@@ -113,15 +116,99 @@ def quotes(
         ])
 
 
-@app.command()
-def sources(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table, "--format")) -> None:
-    """List sources with their quote counts."""
+@sources_app.callback(invoke_without_command=True)
+def sources(
+    ctx: typer.Context,
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Only the N most quoted."),
+    since: Optional[str] = typer.Option(None, "--since", help="Count only quotes from articles dated on or after this (YYYY-MM-DD)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Count only quotes from this outlet."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
+) -> None:
+    """List source profiles, most quoted first. Subcommands correct the identity resolver."""
+    if ctx.invoked_subcommand is not None:
+        return
     with _store(ctx) as store:
-        rows = store.sources()
+        rows = store.sources(top=top, since=since, outlet=outlet)
     if fmt is ListFormat.json:
         return _json(rows)
-    _table(("source", "kind", "roles", "affiliations", "quotes"), [
-        (r["name"], r["kind"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quotes"])) for r in rows
+    _table(("id", "source", "kind", "roles", "affiliations", "quotes", "articles", "seen"), [
+        (r["id"], r["name"], r["kind"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quote_count"]),
+         str(r["article_count"]), _period(r["first_seen"], r["last_seen"]))
+        for r in rows
+    ])
+
+
+@sources_app.command("merge")
+def sources_merge(
+    ctx: typer.Context,
+    target: str = typer.Argument(..., help="Id of the profile to keep."),
+    other: str = typer.Argument(..., help="Id of the profile that is the same source."),
+) -> None:
+    """Merge profile OTHER into TARGET. The correction is kept and re-applied on later ingests."""
+    with _store(ctx) as store:
+        _correct(lambda: store.merge_sources(target, other))
+        merged = store.source_profile(target)
+    out.print(f"merged {other} into {target}: {merged['name']} now has {merged['quote_count']} quote(s) "
+              f"in {merged['article_count']} article(s)", highlight=False, soft_wrap=True)
+
+
+@sources_app.command("split")
+def sources_split(
+    ctx: typer.Context,
+    source: str = typer.Argument(..., help="Id of the profile that wrongly holds a mention."),
+    article: str = typer.Option(..., "--article", help="Id of the article whose mention is someone else."),
+) -> None:
+    """Take one article's mention out of a profile into a profile of its own. Kept like a merge."""
+    with _store(ctx) as store:
+        new_id = _correct(lambda: store.split_source(source, article))
+    out.print(f"split article {article}'s mention out of {source}: now {new_id}", highlight=False, soft_wrap=True)
+
+
+@app.command("source")
+def source_cmd(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="A name, alias or id (case and accents ignored)."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
+) -> None:
+    """One source's profile: roles and affiliations with dates, outlets, quotes in time order, co-quoted sources."""
+    with _store(ctx) as store:
+        profile = store.source_profile(name)
+        if profile is None:
+            found = store.find_sources(name)
+            exact = [r for r in found if fold(r["name"]) == fold(name)]
+            if len(exact) == 1:
+                found = exact
+            if len(found) > 1:
+                err.print(f"“{name}” names {len(found)} profiles; pick one by id:", highlight=False)
+                _table(("id", "source", "roles", "affiliations", "quotes"), [
+                    (r["id"], r["name"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quote_count"]))
+                    for r in found
+                ])
+                raise typer.Exit(1)
+            profile = store.source_profile(found[0]["id"]) if found else None
+    if profile is None:
+        err.print(f"[red]✗[/red] no source named “{name}”", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    if fmt is ListFormat.json:
+        return _json(profile)
+    p = profile
+    out.print(f"[bold]{p['name']}[/bold] ({p['kind']}, id {p['id']})", highlight=False)
+    if p["aliases"]:
+        out.print("also written: " + ", ".join(p["aliases"]), highlight=False, soft_wrap=True)
+    out.print(f"{p['quote_count']} quote(s) in {p['article_count']} article(s), "
+              f"{_period(p['first_seen'], p['last_seen'])}; outlets: {', '.join(p['outlets']) or '—'}", highlight=False)
+    _table(("role / affiliation", "", "seen"), [
+        (d["text"], label, _period(d["first_seen"], d["last_seen"]))
+        for label, key in (("role", "roles"), ("affiliation", "affiliations")) for d in p[key]
+    ])
+    _table(("date", "outlet", "type", "quote"), [
+        (q["date"], q["outlet"], q["type"], _short(q["text"], 110)) for q in p["quotes"]
+    ])
+    if p["co_quoted"]:
+        out.print("quoted alongside: " + ", ".join(f"{c['name']} ({c['articles']})" for c in p["co_quoted"]),
+                  highlight=False, soft_wrap=True)
+    _table(("article", "date", "written as", "why this profile"), [
+        (e["article_id"], e["date"], e["name"], e["reason"]) for e in p["evidence"]
     ])
 
 
@@ -213,6 +300,18 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     for row in rows:
         table.add_row(*row)
     out.print(table)
+
+
+def _correct(action):
+    try:
+        return action()
+    except StoreError as exc:
+        err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def _period(first: str, last: str) -> str:
+    return first if first == last else f"{first} – {last}"
 
 
 def _json(rows) -> None:

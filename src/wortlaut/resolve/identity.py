@@ -8,8 +8,9 @@ every record gets a profile id plus the reason it joined that profile.
 
 The rules, most certain first:
 - persons: the same first name and surname join, unless their affiliations
-  conflict at the same time (disjoint, within a year of each other); a new
-  role over time is normal. Different first names never join.
+  conflict at the same time (disjoint, dated within a year of each other, and
+  no shared role); a new role over time is normal. Different first names
+  never join.
 - a bare surname ("Professorin Lindqvist") joins a named person only when
   exactly one compatible named person shares its affiliation or role.
 - organisations: the same name, an abbreviation the text gave ("IISS"), or
@@ -195,9 +196,12 @@ def _same_first(a: str, b: str) -> bool:
 
 
 def _conflict(p: _Person, r: MentionRecord) -> bool:
-    """Disjoint affiliations at the same time speak against one person."""
+    """Disjoint affiliations at the same time speak against one person, unless a
+    shared role explains both ("Ministerin" of the government and of the SPD)."""
     mine = p.affiliations()
     if not r.affiliations or not mine or _shared_affiliations(p, r):
+        return False
+    if any(_same_role(a, b) for a in r.roles for b in p.roles()):
         return False
     return any(_same_time(d, r.date) for _, d in mine)
 
@@ -230,9 +234,8 @@ def _role_words(role: str) -> set[str]:
 
 def _same_time(a: str, b: str) -> bool:
     da, db = _as_date(a), _as_date(b)
-    if da is None or db is None:
-        return True  # undated: cannot tell the times apart
-    return abs((da - db).days) <= SAME_TIME_DAYS
+    # undated: no evidence of the same time, so no evidence against
+    return da is not None and db is not None and abs((da - db).days) <= SAME_TIME_DAYS
 
 
 def _as_date(text: str) -> date | None:
