@@ -108,12 +108,24 @@ class _Person:
     surname: str
     members: list[MentionRecord] = field(default_factory=list)
     reasons: dict[int, str] = field(default_factory=dict)
+    # distinct affiliations (as written, with the dates given) and roles: a
+    # person's descriptions repeat, so these stay short however many mentions join
+    affiliation_dates: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
+    role_set: dict[str, str] = field(default_factory=dict)
+
+    def add(self, r: MentionRecord, reason: str) -> None:
+        self.members.append(r)
+        self.reasons[r.id] = reason
+        for a in r.affiliations:
+            self.affiliation_dates.setdefault(_org_key(a), (a, set()))[1].add(r.date)
+        for role in r.roles:
+            self.role_set.setdefault(fold(role), role)
 
     def affiliations(self) -> list[tuple[str, str]]:
-        return [(a, m.date) for m in self.members for a in m.affiliations]
+        return [(a, d) for a, dates in self.affiliation_dates.values() for d in dates]
 
     def roles(self) -> list[str]:
-        return [r for m in self.members for r in m.roles]
+        return list(self.role_set.values())
 
 
 def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
@@ -128,18 +140,17 @@ def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
         if fitting:
             p = max(fitting, key=lambda p: (len(_shared_affiliations(p, r)), -named.index(p)))
             shared = _shared_affiliations(p, r)
-            p.reasons[r.id] = f"same name as “{p.members[0].name}”" + (f", shared affiliation “{shared[0]}”" if shared else "")
+            p.add(r, f"same name as “{p.members[0].name}”" + (f", shared affiliation “{shared[0]}”" if shared else ""))
         else:
             p = _Person(first, surname)
             named.append(p)
-            p.reasons[r.id] = "first named mention"
+            reason = "first named mention"
             if same_name:
-                other = same_name[0]
-                p.reasons[r.id] = (
+                reason = (
                     f"same name as another profile, but affiliation “{', '.join(r.affiliations)}” conflicts with "
-                    f"“{', '.join(a for a, _ in other.affiliations())}” at the same time"
+                    f"“{', '.join(a for a, _ in same_name[0].affiliation_dates.values())}” at the same time"
                 )
-        p.members.append(r)
+            p.add(r, reason)
 
     bare_groups: list[_Person] = []
     for r in sorted(records, key=_order):
@@ -151,21 +162,19 @@ def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
         matched = [(p, why) for p in candidates if (why := _shared_evidence(p, r, len(candidates)))]
         if len(matched) == 1:
             p, why = matched[0]
-            p.members.append(r)
-            p.reasons[r.id] = f"surname “{r.name}” resolved by {why}"
+            p.add(r, f"surname “{r.name}” resolved by {why}")
             continue
         # unresolved: only bare mentions sharing an affiliation go together
         group = next((g for g in bare_groups if g.surname == surname and _shared_affiliations(g, r)), None)
-        if group is None:
-            group = _Person("", surname)
-            bare_groups.append(group)
-            if len(matched) > 1:
-                group.reasons[r.id] = "surname only, ambiguous between " + " and ".join(f"“{p.members[0].name}”" for p, _ in matched)
-            else:
-                group.reasons[r.id] = "surname only, no named person shares its role or affiliation"
+        if group is not None:
+            group.add(r, f"surname only, shared affiliation “{_shared_affiliations(group, r)[0]}”")
+            continue
+        group = _Person("", surname)
+        bare_groups.append(group)
+        if len(matched) > 1:
+            group.add(r, "surname only, ambiguous between " + " and ".join(f"“{p.members[0].name}”" for p, _ in matched))
         else:
-            group.reasons[r.id] = f"surname only, shared affiliation “{_shared_affiliations(group, r)[0]}”"
-        group.members.append(r)
+            group.add(r, "surname only, no named person shares its role or affiliation")
 
     out: dict[int, Assignment] = {}
     names = Counter(_canonical([m.name for m in p.members if len(_name_parts(m.name)) >= 2]) for p in named)
@@ -198,16 +207,18 @@ def _same_first(a: str, b: str) -> bool:
 def _conflict(p: _Person, r: MentionRecord) -> bool:
     """Disjoint affiliations at the same time speak against one person, unless a
     shared role explains both ("Ministerin" of the government and of the SPD)."""
-    mine = p.affiliations()
-    if not r.affiliations or not mine or _shared_affiliations(p, r):
+    if not r.affiliations or not p.affiliation_dates or _shared_affiliations(p, r):
         return False
     if any(_same_role(a, b) for a in r.roles for b in p.roles()):
         return False
-    return any(_same_time(d, r.date) for _, d in mine)
+    return any(_same_time(d, r.date) for _, d in p.affiliations())
 
 
 def _shared_affiliations(p: _Person, r: MentionRecord) -> list[str]:
-    return [a for a in r.affiliations if any(same_organisation(a, b) for b, _ in p.affiliations())]
+    return [
+        a for a in r.affiliations
+        if _org_key(a) in p.affiliation_dates or any(same_organisation(a, b) for b, _ in p.affiliation_dates.values())
+    ]
 
 
 def _shared_evidence(p: _Person, r: MentionRecord, candidates: int) -> str:
@@ -272,15 +283,27 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
         return i
 
     why: dict[int, str] = {}
-    order = sorted(range(len(records)), key=lambda i: _order(records[i]))
-    for x, i in enumerate(order):
-        a = records[i]
-        for j in order[:x]:
-            b = records[j]
-            reason = _org_link(a, b)
-            if reason and find(i) != find(j):
+    named: dict[str, int] = {}  # a name or given abbreviation -> the first record bearing it
+    long_forms: dict[str, list[int]] = defaultdict(list)  # initials -> records of distinct long names
+    for i, r in enumerate(records):
+        if (initials := _initials(r.name)) and all(_org_key(records[j].name) != _org_key(r.name) for j in long_forms[initials]):
+            long_forms[initials].append(i)
+    for i in sorted(range(len(records)), key=lambda i: _order(records[i])):
+        r = records[i]
+        own = _org_key(r.name)
+        links = [(named.get(own), "same name as “{}”")]
+        links += [(named.get(_org_key(a)), f"“{r.name}” and “{{}}” share the abbreviation “{a}”") for a in r.aliases]
+        # an abbreviation written alone ("DGB") and the one long name with those initials
+        if len(long_forms.get(own, [])) == 1:
+            links.append((long_forms[own][0], "“{}” has these initials"))
+        if (initials := _initials(r.name)) and len(long_forms[initials]) == 1:
+            links.append((named.get(initials), f"“{{}}” is the initials of “{r.name}”"))
+        for j, reason in links:
+            if j is not None and find(i) != find(j):
                 parent[find(i)] = find(j)
-                why.setdefault(a.id, reason)
+                why.setdefault(r.id, reason.format(records[j].name))
+        for key in [own, *(_org_key(a) for a in r.aliases)]:
+            named.setdefault(key, i)
     groups: dict[int, list[MentionRecord]] = defaultdict(list)
     for i, r in enumerate(records):
         groups[find(i)].append(r)
@@ -291,17 +314,6 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
         for m in members:
             out[m.id] = Assignment(sid, name, why.get(m.id, f"organisation named “{m.name}”"))
     return out
-
-
-def _org_link(a: MentionRecord, b: MentionRecord) -> str:
-    ka, kb = _org_key(a.name), _org_key(b.name)
-    if ka == kb:
-        return f"same name as “{b.name}”"
-    if ka in {_org_key(x) for x in b.aliases} or kb in {_org_key(x) for x in a.aliases}:
-        return f"“{a.name}” and “{b.name}” given as one name's abbreviation"
-    if _initials(b.name) == ka or _initials(a.name) == kb:
-        return f"“{a.name}” and “{b.name}”: abbreviation and initials agree"
-    return ""
 
 
 def _initials(name: str) -> str:
