@@ -295,7 +295,7 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
         links += [(named.get(_org_key(a)), f"“{r.name}” and “{{}}” share the abbreviation “{a}”") for a in r.aliases]
         # an abbreviation written alone ("DGB") and the one long name with those initials
         if len(long_forms.get(own, [])) == 1:
-            links.append((long_forms[own][0], "“{}” has these initials"))
+            links.append((long_forms[own][0], f"“{r.name}” is the initials of “{{}}”"))
         if (initials := _initials(r.name)) and len(long_forms[initials]) == 1:
             links.append((named.get(initials), f"“{{}}” is the initials of “{r.name}”"))
         for j, reason in links:
