@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import roles as R
 from ..analyse.quotes import find_mark_spans
+from .identity import initials
 from .roles import MentionInfo, describe_mention
 from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
@@ -184,8 +185,10 @@ class _Resolver:
         return None
 
     def _by_alias(self, f: str) -> _Entity | None:
+        """An abbreviation given earlier in brackets ("GVS"), or the initials of
+        a long name met earlier ("IISS")."""
         for e in reversed(self.entities):
-            if e.kind == "organisation" and f in e.aliases:
+            if e.kind == "organisation" and (f in e.aliases or f == initials(e.name)):
                 return e
         return None
 
@@ -201,7 +204,7 @@ class _Resolver:
                 return None
         if key in self.by_key:
             return self.by_key[key]
-        e = self._by_alias(f)  # an abbreviation given earlier in brackets ("GVS")
+        e = self._by_alias(f)
         if e is not None:
             return e
         if not info.named and (info.definite or info.possessive) and f in ("stadt", "city") and self.article.place:

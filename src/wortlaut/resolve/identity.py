@@ -74,8 +74,8 @@ def blocking_keys(kind: str, name: str, aliases: list[str], article_id: str) -> 
         return {f"person:{parts[-1]}"} if parts else set()
     if kind == "organisation":
         keys = {f"org:{_org_key(name)}"} | {f"org:{_org_key(a)}" for a in aliases}
-        if (initials := _initials(name)) and len(initials) >= 2:
-            keys.add(f"org:{initials}")
+        if (short := initials(name)) and len(short) >= 2:
+            keys.add(f"org:{short}")
         return keys
     if kind == "document":
         return {f"document:{_org_key(name)}"}
@@ -267,7 +267,7 @@ def same_organisation(a: str, b: str) -> bool:
     ka, kb = _org_key(a), _org_key(b)
     if not ka or not kb:
         return False
-    if ka == kb or _initials(a) == kb or _initials(b) == ka:
+    if ka == kb or initials(a) == kb or initials(b) == ka:
         return True
     wa, wb = set(ka.split()) - _FILLER, set(kb.split()) - _FILLER
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
@@ -286,8 +286,8 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
     named: dict[str, int] = {}  # a name or given abbreviation -> the first record bearing it
     long_forms: dict[str, list[int]] = defaultdict(list)  # initials -> records of distinct long names
     for i, r in enumerate(records):
-        if (initials := _initials(r.name)) and all(_org_key(records[j].name) != _org_key(r.name) for j in long_forms[initials]):
-            long_forms[initials].append(i)
+        if (short := initials(r.name)) and all(_org_key(records[j].name) != _org_key(r.name) for j in long_forms[short]):
+            long_forms[short].append(i)
     for i in sorted(range(len(records)), key=lambda i: _order(records[i])):
         r = records[i]
         own = _org_key(r.name)
@@ -296,8 +296,8 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
         # an abbreviation written alone ("DGB") and the one long name with those initials
         if len(long_forms.get(own, [])) == 1:
             links.append((long_forms[own][0], f"“{r.name}” is the initials of “{{}}”"))
-        if (initials := _initials(r.name)) and len(long_forms[initials]) == 1:
-            links.append((named.get(initials), f"“{{}}” is the initials of “{r.name}”"))
+        if (short := initials(r.name)) and len(long_forms[short]) == 1:
+            links.append((named.get(short), f"“{{}}” is the initials of “{r.name}”"))
         for j, reason in links:
             if j is not None and find(i) != find(j):
                 parent[find(i)] = find(j)
@@ -316,7 +316,7 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
     return out
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     """"Deutscher Gewerkschaftsbund" -> "dg"; "International Institute for Strategic Studies" -> "iiss"."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FILLER]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
