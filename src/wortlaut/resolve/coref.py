@@ -12,35 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import first_names
 from . import roles as R
 from ..analyse.quotes import find_mark_spans
 from .identity import initials
 from .roles import MentionInfo, describe_mention
 from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
-
-# first names that do not follow the ending rules below
-FEMALE_NAMES = {
-    "elisabeth", "ingrid", "sigrid", "astrid", "gudrun", "birgit", "margit", "ruth", "edith", "judith", "miriam",
-    "doris", "iris", "agnes", "ines", "karen", "ellen", "helen", "susan", "esther", "rachel", "elizabeth",
-    "siobhán", "siobhan", "gertrud", "irmgard", "hildegard", "waltraud", "mechthild", "heidi", "karin",
-    "kathrin", "katrin", "carolin", "kristin", "kerstin", "catherine", "ann", "lynn", "sarah", "hannah",
-    "deborah", "mary", "margaret", "jennifer", "alison", "allison", "megan", "jill", "beth", "ingeborg",
-    "dagmar", "almut", "solveig", "britt", "maud", "sigrun", "gundula", "renate", "irene", "carmen", "mercedes",
-    "dolores", "lourdes", "beatrix", "elif", "aylin", "yasmin", "jasmin", "kathleen", "eileen", "maureen",
-    "colleen", "gwen", "margret", "annegret", "marion", "vivien", "jocelyn", "evelyn", "carolyn", "marilyn",
-    "madison", "gret", "liv", "isabel", "rosalind", "abigail", "charlott", "meryl", "nur",
-}
-MALE_NAMES = {
-    "luca", "nikita", "sasha", "joshua", "elia", "uwe", "ole", "kalle", "mike", "steve", "dave",
-    "joe", "pierre", "jose", "josé", "rene", "rené", "claude", "george", "jorge", "bruce", "lee", "jesse",
-    "wayne", "shane", "duane", "eddie", "charlie", "willie", "jamie", "andre", "andré", "guillaume", "maxime",
-    "jérôme", "jerome", "antoine", "philippe", "vincent", "martin", "kevin", "justin", "erwin", "edwin",
-    "marvin", "dustin", "quentin", "benjamin", "jean", "mustafa", "musa", "issa", "attila", "kosta",
-    "nicola", "jonah", "noah", "elijah", "ezra", "mika", "timo", "henrik", "jonas", "thomas", "beat", "urs",
-    "sacha", "mattia", "ilja", "ilya", "sascha", "jona", "gabriel",
-}
-
 
 @dataclass
 class _Entity:
@@ -134,7 +112,7 @@ class _Resolver:
         words = info.name.split()
         if len(words) == 1 and words[0][:1].isupper() and info.kind != "organisation":
             # a bare surname, whatever HanTa made of it ("Muller", "Frei", "Leitner")
-            e = self._by_name_part(fold(words[0]))
+            e = self._by_name_part(fold(words[0]), _stated_gender(info))
             if e is not None:
                 return e
         if info.weak:
@@ -153,7 +131,7 @@ class _Resolver:
         if key in self.by_key:
             return self.by_key[key]
         if len(parts) == 1:
-            e = self._by_name_part(parts[0])
+            e = self._by_name_part(parts[0], _stated_gender(info))
             if e is not None:
                 return e
             # a single name that is an organisation met before ("Stridewell", "Veltrona", "GVS")
@@ -173,14 +151,18 @@ class _Resolver:
                 return e
         return self._new(info) if self.create else None
 
-    def _by_name_part(self, part: str) -> _Entity | None:
-        """The latest person whose name has this part: "Schuster" -> "Carl Schuster", "Doo" -> "Doo Jin-ho"."""
+    def _by_name_part(self, part: str, gender: str = "") -> _Entity | None:
+        """The latest person whose name has this part: "Schuster" -> "Carl Schuster", "Doo" -> "Doo Jin-ho";
+        of two Webers, "der Bankökonom Weber" is the man."""
+
+        def fits(e: _Entity) -> bool:
+            return e.kind == "person" and part in e.parts and (gender not in ("m", "f") or e.gender in ("", gender))
+
         for ev in reversed(self.events):
-            e = ev.entity
-            if e.kind == "person" and part in e.parts and len(e.parts) > 1:
-                return e
+            if fits(ev.entity) and len(ev.entity.parts) > 1:
+                return ev.entity
         for e in reversed(self.entities):
-            if e.kind == "person" and part in e.parts:
+            if fits(e):
                 return e
         return None
 
@@ -255,7 +237,7 @@ class _Resolver:
     def _unnamed(self, info: MentionInfo) -> _Entity | None:
         key = ("unnamed", fold(info.name))
         if not info.plural and info.definite and info.head:
-            e = self._by_description(info)
+            e = self._by_description(info) or self._by_role_noun(info)
             if e is not None:
                 return e
         if key in self.by_key:
@@ -279,6 +261,27 @@ class _Resolver:
                 words = fold(r).split()
                 if any(w.endswith(head) for w in words):
                     return e
+            # "der Nordhafen-Chef": the head of "Nordhafen Logistik"
+            prefix, _, tail = head.rpartition("-")
+            if prefix and any(prefix in fold(a).split() for a in e.affiliations) and R._roleish_word(tail):
+                return e
+        return None
+
+    def _by_role_noun(self, info: MentionInfo) -> _Entity | None:
+        """"der Ökonom", "die Forscherin" after a named person: news style refers back
+        to the last named person of that gender rather than introduce someone unnamed."""
+        head = fold(info.head)
+        if self.doc.language != "de" or not info.gender or not (R._roleish_word(head) or R._role_compound(head)):
+            return None
+        if R._is_org_word(head, False) or head in R.NOT_ROLES:
+            return None
+        sent = self.doc.tokens[self.events[-1].pos].sent if self.events else 0
+        for ev in reversed(self.events):
+            e = ev.entity
+            if sent - ev.sent > 8:
+                break
+            if e.kind == "person" and e.named and e.parts and e.gender == info.gender:
+                return e
         return None
 
     # -------------------------------------------------------------- pronouns
@@ -350,13 +353,16 @@ class _Resolver:
             affs = []
             for a in e.affiliations:
                 affs.append(self._resolve_affiliation(a, orgs))
-            # "GVS-Vorsitzender": a role prefixed with an abbreviation defined earlier
+            # "GVS-Vorsitzender", "Mainfeld-Chefvolkswirt": a role prefixed with an
+            # abbreviation or the first word of an organisation met in the article
             for r in e.roles:
-                m = re.match(r"^([A-ZÄÖÜ]{2,})-", r)
-                if m:
-                    for o in orgs:
-                        if fold(m.group(1)) in o.aliases:
-                            affs.append(o.name)
+                m = re.match(r"^([A-ZÄÖÜ][\wäöüß]+)-", r)
+                if m and fold(m.group(1)) not in _ROLE_PREFIXES:
+                    prefix = fold(m.group(1))
+                    org = next((o.name for o in orgs if prefix in o.aliases or prefix == initials(o.name)
+                                or fold(o.name).split()[0] == prefix), None)
+                    # not met in the article: the prefix itself names it ("SPD-Chef", "BWZ-Präsident")
+                    affs.append(org or m.group(1))
             e.affiliations = []
             for a in affs:
                 if fold(a) != fold(e.name) and fold(a) not in {fold(x) for x in e.affiliations}:
@@ -389,13 +395,19 @@ class _Resolver:
         return a
 
 
+def _stated_gender(info: MentionInfo) -> str:
+    """The gender an article or role gives a bare surname ("der Bankökonom Weber");
+    a guess from the name's own ending ("Krüger" like "der Krug") does not count."""
+    return info.gender if info.definite or info.roles else ""
+
+
 def _gender_of_first_name(parts: list[str], german: bool) -> str:
     if len(parts) < 2:
         return ""
     first = parts[0].split("-")[0]
-    if first in FEMALE_NAMES:
+    if first in first_names.FEMALE:
         return "f"
-    if first in MALE_NAMES:
+    if first in first_names.MALE:
         return "m"
     if first.endswith(("a", "ine", "ette", "elle", "ie")) or (first.endswith("e") and len(first) > 3):
         return "f"
@@ -403,6 +415,9 @@ def _gender_of_first_name(parts: list[str], german: bool) -> str:
         return "m"  # "Wolfgang", "Thomas", "Michael"; in English too many women's names end so ("Eleanor")
     return ""
 
+
+# compound-role prefixes that name no organisation ("Ex-Minister", "Vize-Chefin")
+_ROLE_PREFIXES = {"ex", "vize", "co", "ko", "interims", "ober", "chef", "top", "neu", "alt", "senior", "junior"}
 
 _PREPS = {"für", "an", "am", "der", "des", "von", "vom", "bei", "beim", "im", "in", "aus", "of", "at", "for", "from"}
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..ingest.countries import CODES
 from ..model import fold
+from . import first_names
 from ..analyse.tokens import Doc, Token
 
 
@@ -46,6 +47,7 @@ QUOTE_MARKS = set("„“”\"»«‚‘’‹›'")
 DE_DEFINITE = {"der", "die", "das", "den", "dem", "des"}
 EN_DET = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
           "some", "many", "several", "other", "one", "two", "three", "most", "all", "any", "another"}
+DE_RELATIVE_POSSESSIVE = {"dessen": "m", "deren": "pl"}
 EN_POSSESSIVE = {"its": "n", "his": "m", "her": "f", "their": "pl"}
 DE_POSSESSIVE = {"sein": "m", "seine": "m", "seiner": "m", "seinem": "m", "seinen": "m", "seines": "m",
                  "ihr": "f", "ihre": "f", "ihrer": "f", "ihrem": "f", "ihren": "f", "ihres": "f",
@@ -276,6 +278,8 @@ def cls(doc: Doc, k: int) -> str:
         return "PAREN"
     if doc.language != "de" or not pos:
         return _cls_en(doc, k, text, low, pos)
+    if _first_name_pair(doc, k):
+        return "NAME"
     if pos.startswith("$"):
         return "PUNCT" if not text[0].isalnum() else ("NAME" if _cap(text) else "OTHER")
     if text in ("’s", "'s"):
@@ -734,6 +738,8 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
     """Describe the speaker written at tokens [a, b) of ``doc``."""
     n = len(doc.tokens)
     a, b = max(0, a), min(b, n)
+    # "Dessen Vorsitzender …": whose it is, for the resolver to link the organisation
+    relative_possessive = DE_RELATIVE_POSSESSIVE.get(_low(doc, a), "") if a < b else ""
     a, b = _trim(doc, a, b)
     if a >= b:
         return MentionInfo(name="", kind="unnamed", start=a, end=b)
@@ -782,6 +788,8 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
     info = _interpret(doc, main, s1, hard)
     info.start = a
     info.end = max(b, info.end)
+    if relative_possessive and not info.possessive and info.kind in ("person", "unnamed"):
+        info.possessive = relative_possessive
     return info
 
 
@@ -789,8 +797,9 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while a < b:
         c = cls(doc, a)
         low = _low(doc, a)
-        if c in ("PUNCT", "QUOTE", "VERB", "CONJ") or low in ("es", "it", "according", "to", "laut", "zufolge", "so",
-                                                             "wie", "as"):
+        # "Dessen Vorsitzender Dieter Krüger": the relative possessive only links back
+        if c in ("PUNCT", "QUOTE", "VERB", "CONJ", "RELPOSS") or low in ("es", "it", "according", "to", "laut",
+                                                                         "zufolge", "so", "wie", "as"):
             a += 1
             continue
         if c == "PREP" and a + 1 < b:
@@ -889,7 +898,7 @@ def _interpret(doc: Doc, np_: NP, limit: int, hard: int | None) -> MentionInfo:
         if name_toks:
             name_toks.append(k)
             continue
-        if c == "NAME" and low.rstrip(".") in TITLES and _next_is_name(doc, k, heads):
+        if c == "NAME" and (low.rstrip(".") in TITLES or _role_compound(low)) and _next_is_name(doc, k, heads):
             role_toks.append(k)
             continue
         if c == "NAME" and low in HONORIFICS and _next_is_name(doc, k, heads):
@@ -968,6 +977,41 @@ ROLE_ENDINGS = (
     "boss", "star", "profi", "angestellte", "jährige", "oberhaupt", "vize", "haupt", "spitze", "mitglied",
     "vertreter", "vertreterin", "chefin",
 )
+
+
+# the last part of a compound role that HanTa may take for a name ("BWZ-Präsident",
+# "Chefvolkswirt", "Verbandspräsidentin"); endings below make the forms
+ROLE_STEMS = (
+    "präsident", "chef", "vorsitzend", "volkswirt", "ökonom", "sprecher", "direktor", "minister", "leiter",
+    "geschäftsführer", "bürgermeister", "staatssekretär", "senator", "abgeordnet", "professor", "forscher",
+    "analyst", "expert", "beauftragt", "kommissar", "vorstand", "manager", "ökolog", "wissenschaftler",
+    "referent", "intendant", "trainer", "kapitän", "gewerkschafter", "sekretär",
+)
+
+
+def _role_compound(low: str) -> bool:
+    """A compound or hyphenated role word, never a bare stem (a surname may be "Leiter")."""
+    for stem in ROLE_STEMS:
+        for ending in ("", "in", "e", "er", "en"):
+            form = stem + ending
+            if low.endswith(form) and (len(low) > len(form) + 2 or "-" in low):
+                return True
+    return False
+
+
+def _first_name_pair(doc: Doc, k: int) -> bool:
+    """A known first name and the capitalised word after it ("Ines Kraft"), whatever HanTa made of them."""
+    toks = doc.tokens
+
+    def name_like(i: int) -> bool:
+        return 0 <= i < len(toks) and _cap(toks[i].text) and toks[i].text.replace("-", "").isalpha()
+
+    if not name_like(k):
+        return False
+    if fold(toks[k].text) in first_names.ALL and name_like(k + 1) and toks[k + 1].sent == toks[k].sent:
+        return not _role_compound(toks[k + 1].text.lower())
+    return (name_like(k - 1) and fold(toks[k - 1].text) in first_names.ALL and toks[k - 1].sent == toks[k].sent
+            and not _role_compound(toks[k].text.lower()))
 
 
 def _roleish_word(w: str) -> bool:
@@ -1672,6 +1716,8 @@ def _plural(doc: Doc, np_: NP, role_toks: list[int], det: str) -> bool:
         return low in EN_GROUP or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
     if det in ("ein", "eine", "einer", "einem", "einen", "eines"):
         return False
+    if low.endswith("in") and det in ("die", "der") and _roleish_word(low[:-2]):
+        return False  # "die Mieterschützerin": one woman; the plural ends in "-innen"
     if np_.det is not None and doc.tokens[np_.det].pos == "PIAT" and low not in ("jeder", "jede"):
         return det not in ("kein", "keine", "jeder", "jede", "jedes")
     if head.pos in ("NNA", "ADJ(A)") or re.match(r"^\d+-j", low):
