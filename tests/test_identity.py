@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,56 @@ def test_merge_and_split_survive_later_ingests(store: SQLiteStore) -> None:
     assert store.source_profile(maren)["quote_count"] == 2
     with pytest.raises(StoreError):
         store.merge_sources(maren, "no-such-id")
+
+
+# -- on the command line ---------------------------------------------------------------
+
+
+def test_cli_profiles_merge_and_split(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    db = tmp_path / "cli.db"
+    files = tmp_path / "articles"
+    files.mkdir()
+    (files / "a.txt").write_text(
+        " date 2023-02-01 Kiel, Deutschland\n\nFördeblatt\n\n—\n\nOstsee\n\n"
+        "Maren Lindqvist, Professorin an der Universität Kiel, warnte vor der Erwärmung. "
+        "„Die Ostsee erwärmt sich schneller als gedacht“, sagte Lindqvist.\n", encoding="utf-8")
+    (files / "b.txt").write_text(
+        " date 2024-05-02 Hamburg, Deutschland\n\nHanseatischer Morgen\n\n—\n\nSchlick\n\n"
+        "„Der Schlick gehört nicht ins Meer“, sagte Professorin Lindqvist von der Universität Kiel.\n",
+        encoding="utf-8")
+    assert run_cli("ingest", str(files), db=db).returncode == 0
+
+    listed = run_cli("sources", "--format", "json", db=db)
+    [maren] = [s for s in json.loads(listed.stdout) if s["kind"] == "person"]
+    assert set(maren) == {"id", "name", "kind", "aliases", "roles", "affiliations", "quote_count",
+                          "article_count", "outlets", "first_seen", "last_seen"}
+    assert (maren["name"], maren["quote_count"], maren["article_count"]) == ("Maren Lindqvist", 2, 2)
+    assert maren["outlets"] == ["Fördeblatt", "Hanseatischer Morgen"]
+    assert (maren["first_seen"], maren["last_seen"]) == ("2023-02-01", "2024-05-02")
+    since = json.loads(run_cli("sources", "--format", "json", "--since", "2024-01-01", db=db).stdout)
+    assert [s["quote_count"] for s in since if s["id"] == maren["id"]] == [1]
+    assert json.loads(run_cli("sources", "--format", "json", "--outlet", "Nowhere", db=db).stdout) == []
+
+    shown = run_cli("source", "lindqvist", db=db)
+    assert shown.returncode == 0
+    assert "Maren Lindqvist" in shown.stdout and "why this profile" in shown.stdout
+    profile = json.loads(run_cli("source", maren["id"], "--format", "json", db=db).stdout)
+    assert [q["date"] for q in profile["quotes"]] == ["2023-02-01", "2024-05-02"]
+    assert profile["evidence"][1]["reason"].startswith("surname “Lindqvist” resolved by shared")
+
+    article_b = next(e["article_id"] for e in profile["evidence"] if e["date"] == "2024-05-02")
+    split = run_cli("sources", "split", maren["id"], "--article", article_b, db=db)
+    assert split.returncode == 0, split.stderr
+    new_id = split.stdout.split()[-1]
+    assert json.loads(run_cli("source", maren["id"], "--format", "json", db=db).stdout)["quote_count"] == 1
+    # the correction holds when the same files are ingested again
+    assert run_cli("ingest", str(files), db=db).returncode == 0
+    assert json.loads(run_cli("source", maren["id"], "--format", "json", db=db).stdout)["quote_count"] == 1
+
+    merged = run_cli("sources", "merge", maren["id"], new_id, db=db)
+    assert merged.returncode == 0 and "2 quote(s)" in merged.stdout
+    bad = run_cli("sources", "merge", maren["id"], "nope", db=db)
+    assert bad.returncode == 1 and "no source with id nope" in bad.stderr
+    assert run_cli("source", "Niemand", db=db).returncode == 1

@@ -360,6 +360,10 @@ def _apply(out: dict[int, Assignment], records: list[MentionRecord], corrections
             if c.action == "merge" and a.source_id == c.other:
                 out[rid] = Assignment(c.source_id, a.name, f"merged by a user ({a.reason})")
             elif c.action == "split" and a.source_id == c.source_id and by_id[rid].article_id == c.other:
-                split_id = source_id(f"{c.source_id} | split | {c.other}", by_id[rid].kind)
-                out[rid] = Assignment(split_id, a.name, "split off by a user")
+                out[rid] = Assignment(split_id(c.source_id, c.other, by_id[rid].kind), a.name, "split off by a user")
     return out
+
+
+def split_id(source: str, article_id: str, kind: str) -> str:
+    """The profile a user's split gives one article's mention of ``source``."""
+    return source_id(f"{source} | split | {article_id}", kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS, Article, Quote, Source, fold
@@ -196,7 +196,7 @@ class SQLiteStore(Store):
 
     # -- writing ------------------------------------------------------------
 
-    def add_article(self, article: Article) -> bool:
+    def add_article(self, article: Article, signature: bytes | None = None) -> bool:
         try:
             with self._transaction():
                 if self._conn.execute(
@@ -204,6 +204,13 @@ class SQLiteStore(Store):
                 ).fetchone():
                     return False
                 self._insert_article(article)
+                if article.origin:
+                    self._insert_location(article.id, article.origin)
+                if signature is not None:
+                    self._conn.execute(
+                        "INSERT INTO article_signatures (article_id, minhash) VALUES (?, ?)",
+                        (article.id, signature),
+                    )
                 return True
         except sqlite3.Error as exc:
             raise StoreError(f"article {article.id} not stored: {exc}") from exc
@@ -212,13 +219,14 @@ class SQLiteStore(Store):
         c = self._conn
         c.execute(
             """INSERT INTO articles (id, title, outlet, date, place, country,
-                   language, url, origin, text, furniture, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   language, url, origin, text, furniture, ingested_at,
+                   author, status, duplicate_of)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.id, article.title, article.outlet, article.date,
                 article.place, article.country, article.language, article.url,
                 article.origin, article.text, _json(article.furniture),
-                _now(),
+                _now(), article.author, article.status, article.duplicate_of or None,
             ),
         )
         c.execute(
@@ -281,23 +289,60 @@ class SQLiteStore(Store):
         )
         return mention
 
+    # -- ingestion bookkeeping ----------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_location(self, article_id: str, location: str) -> bool:
+        try:
+            with self._transaction():
+                return self._insert_location(article_id, location)
+        except sqlite3.Error as exc:
+            raise StoreError(f"location {location} of article {article_id} not stored: {exc}") from exc
+
+    def _insert_location(self, article_id: str, location: str) -> bool:
+        cur = self._conn.execute(
+            """INSERT INTO article_locations (article_id, location, seen_at) VALUES (?, ?, ?)
+               ON CONFLICT (article_id, location) DO NOTHING""",
+            (article_id, location, _now()),
+        )
+        return cur.rowcount == 1
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        yield from self._conn.execute("SELECT article_id, minhash FROM article_signatures ORDER BY rowid")
+
+    def add_failure(self, item: str, reason: str) -> None:
+        try:
+            with self._transaction():
+                if not self._conn.execute(
+                    "UPDATE failures SET at = ? WHERE item = ? AND reason = ?", (_now(), item, reason)
+                ).rowcount:
+                    self._conn.execute(
+                        "INSERT INTO failures (item, reason, at) VALUES (?, ?, ?)", (item, reason, _now())
+                    )
+        except sqlite3.Error as exc:
+            raise StoreError(f"failure of {item} not recorded: {exc}") from exc
+
+    def failures(self) -> list[dict]:
+        return [
+            {"item": r[0], "reason": r[1], "at": r[2]}
+            for r in self._conn.execute("SELECT item, reason, at FROM failures ORDER BY at, id")
+        ]
+
     # -- corrections --------------------------------------------------------
 
     def merge_sources(self, target: str, other: str) -> None:
         self._correct("merge", target, other)
 
     def split_source(self, source: str, article_id: str) -> str:
-        with self._transaction():
-            if not self._conn.execute(
-                "SELECT 1 FROM source_mentions WHERE source_id = ? AND article_id = ?", (source, article_id)
-            ).fetchone():
-                raise StoreError(f"source {source} has no mention in article {article_id}")
-        self._correct("split", source, article_id)
         row = self._conn.execute(
-            "SELECT source_id FROM source_mentions WHERE article_id = ? AND reason = 'split off by a user'",
-            (article_id,),
+            "SELECT kind FROM source_mentions WHERE source_id = ? AND article_id = ?", (source, article_id)
         ).fetchone()
-        return row[0]
+        if row is None:
+            raise StoreError(f"source {source} has no mention in article {article_id}")
+        self._correct("split", source, article_id)
+        return identity.split_id(source, article_id, row[0])
 
     def _correct(self, action: str, source: str, other: str) -> None:
         try:
