@@ -275,6 +275,10 @@ class _Resolver:
             return None
         if R._is_org_word(head, False) or head in R.NOT_ROLES:
             return None
+        # "der Inhaber einer Bäckerei" introduces someone; only a bare role noun refers back
+        words = info.name.split()
+        if info.affiliations or len(words) > 2 or fold(words[-1]) != head:
+            return None
         sent = self.doc.tokens[self.events[-1].pos].sent if self.events else 0
         for ev in reversed(self.events):
             e = ev.entity
