@@ -28,8 +28,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from ..model import fold, source_id
+from ..model import fold as _fold, source_id
+
+# names, roles and affiliations repeat across a group's records: fold each once
+fold = lru_cache(maxsize=100_000)(_fold)
 
 SAME_TIME_DAYS = 365  # affiliations further apart than this may simply have changed
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "the"}

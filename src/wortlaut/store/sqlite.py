@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS, Article, Quote, Source, fold
 from wortlaut.resolve import identity
@@ -231,7 +232,7 @@ class SQLiteStore(Store):
         )
         c.execute(
             "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
-            (article.id, _fold_map(article.title)[0], _fold_map(article.text)[0]),
+            (article.id, _index_text(article.title), _index_text(article.text)),
         )
 
         # Quotes may carry sources the article's list lacks; merge both.
@@ -271,7 +272,7 @@ class SQLiteStore(Store):
             )
             c.execute(
                 "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)",
-                (cur.lastrowid, _fold_map(quote.text)[0]),
+                (cur.lastrowid, _index_text(quote.text)),
             )
         _recluster(c, _keys_of(c, list(mention_of.values())))
 
@@ -917,7 +918,7 @@ def _recluster(conn: sqlite3.Connection, keys: set[str]) -> None:
                 FROM source_mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.id IN ({','.join('?' * len(chunk))})""", chunk):
             records.append(identity.MentionRecord(
-                r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7]))
+                r[0], r[1], r[2], r[3], _json_list(r[4]), _json_list(r[5]), _json_list(r[6]), r[7]))
             current[r[0]] = (r[8], r[9], r[10])
     corrections = [identity.Correction(*r) for r in conn.execute(
         "SELECT action, source_id, other FROM corrections ORDER BY id")]
@@ -942,31 +943,53 @@ def _recluster(conn: sqlite3.Connection, keys: set[str]) -> None:
 
 def _rebuild_profile(conn: sqlite3.Connection, sid: str) -> None:
     """A profile is the union of its mentions, oldest evidence first."""
-    rows = conn.execute(
-        """SELECT m.kind, m.name, m.roles, m.affiliations, m.aliases, m.canonical, m.reason
-           FROM source_mentions m JOIN articles a ON a.id = m.article_id
-           WHERE m.source_id = ? ORDER BY a.date = '', a.date, a.ingested_at, m.id""",
+    # the profile keeps its own name; mentions merged in by a user bring theirs as aliases
+    names = conn.execute(
+        """SELECT canonical, kind, COUNT(*) FROM source_mentions WHERE source_id = ?
+           GROUP BY canonical, kind, reason LIKE 'merged by a user%'
+           ORDER BY reason LIKE 'merged by a user%', COUNT(*) DESC, length(canonical) DESC, canonical DESC""",
         (sid,),
     ).fetchall()
-    if not rows:
+    if not names:
         conn.execute("DELETE FROM sources WHERE id = ?", (sid,))
         return
-    # the profile keeps its own name; mentions merged in by a user bring theirs as aliases
-    own = [r[5] for r in rows if not r[6].startswith("merged by a user")] or [r[5] for r in rows]
-    name = max(own, key=lambda n: (own.count(n), len(n), n))
-    roles: list[str] = []
-    affiliations: list[str] = []
-    aliases: list[str] = []
-    for kind, written, r_roles, r_affs, r_aliases, canonical, _ in rows:
-        roles = _union_folded(roles, json.loads(r_roles))
-        affiliations = _union_folded(affiliations, json.loads(r_affs))
-        aliases = _union_folded(aliases, [written, canonical, *json.loads(r_aliases)])
-    aliases = [a for a in aliases if fold(a) != fold(name)]
+    name, kind = names[0][0], names[0][1]
+
+    def distinct(values_sql: str) -> list[str]:
+        # each distinct value once, in the order of its first (dated) appearance
+        rows = conn.execute(
+            f"""SELECT v FROM (
+                    SELECT {values_sql} AS v,
+                           MIN(printf('%d|%s|%s|%012d', a.date = '', a.date, a.ingested_at, m.id)) AS first
+                    FROM source_mentions m JOIN articles a ON a.id = m.article_id {{join}}
+                    WHERE m.source_id = ? GROUP BY v)
+                WHERE v IS NOT NULL AND v <> '' ORDER BY first""".replace("{join}", _JOINS[values_sql]),
+            (sid,),
+        )
+        return _union_folded([], [r[0] for r in rows])
+
+    roles = distinct("r.value")
+    affiliations = distinct("f.value")
+    aliases = [a for a in _union_folded(distinct("m.name"), distinct("x.value")) if fold(a) != fold(name)]
     conn.execute(
         """UPDATE sources SET name = ?, name_folded = ?, kind = ?, roles = ?, affiliations = ?, aliases = ?
            WHERE id = ?""",
-        (name, _fold_name(name), rows[0][0], _json(roles), _json(affiliations), _json(aliases), sid),
+        (name, _fold_name(name), kind, _json(roles), _json(affiliations), _json(aliases), sid),
     )
+
+
+_JOINS = {
+    "r.value": ", json_each(m.roles) r",
+    "f.value": ", json_each(m.affiliations) f",
+    "m.name": "",
+    "x.value": ", json_each(m.aliases) x",
+}
+
+
+@lru_cache(maxsize=50_000)
+def _json_list(text: str) -> list[str]:
+    # records of one group repeat the same roles and affiliations; callers never mutate
+    return json.loads(text)
 
 
 def _backfill_mentions(conn: sqlite3.Connection) -> None:
@@ -1056,6 +1079,12 @@ def _match_expression(text: str) -> str | None:
     if not terms:
         return None
     return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+
+
+def _index_text(text: str) -> str:
+    """What FTS indexes: folded text, without the highlight markers.
+    Equal to ``_fold_map(text)[0]``, at a fraction of the cost."""
+    return fold(text.replace(_OPEN, " ").replace(_CLOSE, " "))
 
 
 def _fold_map(text: str) -> tuple[str, list[int]]:
