@@ -6,7 +6,7 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/data/german-news-quotes
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install train evaluate bench clean
+.PHONY: demo test install train evaluate bench bench-serve serve clean
 
 $(BIN)/wortlaut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ evaluate: install
 
 bench: install
 	$(BIN)/python benchmarks/attribution.py --corpus $(CORPUS)/dev
+
+bench-serve: install
+	$(BIN)/python benchmarks/serve.py
+
+# The web UI and API over the demo database, on http://127.0.0.1:8000
+serve: demo
+	$(BIN)/wortlaut --db $(DEMO_DB) serve
 
 clean:
 	rm -rf build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

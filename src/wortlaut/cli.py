@@ -11,10 +11,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from .ingest import IngestError, expand
+from . import batch
+from .analyse.language import ANALYSED
+from .ingest import iter_items
 from .model import fold
 from .pipeline import process_path
 from .store import SQLiteStore, StoreError
@@ -56,38 +59,58 @@ def _store(ctx: typer.Context) -> SQLiteStore:
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Article files or directories."),
+    paths: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for standard input."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Analysis processes (default: one per core)."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback and link-local addresses."),
+    fetch_links: bool = typer.Option(False, "--fetch-links", help="Download the linked page of feed entries without full text (always done for feeds given as URLs)."),
+    languages: str = typer.Option(",".join(ANALYSED), "--languages", help="Languages to analyse; articles in others are stored as unsupported."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Use the rule tagger even if a trained model is installed."),
 ) -> None:
-    """Analyse articles and store their quotes. Exits 1 if any item failed; good items are stored."""
-    files = expand(paths)
-    stored = skipped = quotes = 0
-    failures: list[tuple[Path, str]] = []
-    with _store(ctx) as store, Progress(console=err, transient=True, disable=len(files) < 5) as bar:
-        task = bar.add_task("ingesting", total=len(files))
-        for path in files:
-            try:
-                for article in process_path(path, use_model=not rules_only):
-                    if store.add_article(article):
-                        stored += 1
-                        quotes += len(article.quotes)
-                    else:
-                        skipped += 1
-            except (IngestError, StoreError) as exc:
-                failures.append((path, str(exc)))
-            except Exception as exc:  # a bug on one article must not cost the others
-                failures.append((path, f"analysis failed: {exc!r}"))
-            bar.advance(task)
-        for path, reason in failures:
-            err.print(f"[red]✗[/red] {path}: {reason}", highlight=False, soft_wrap=True)
-        out.print(
-            f"{stored} article(s) stored with {quotes} quote(s), {skipped} already present, "
-            f"{len(failures)} failed. Database: {ctx.obj['db']}",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if failures:
+    """Read HTML pages, feeds, WARC archives and text (format sniffed from content), store each
+    story once and analyse it. Exits 1 if any item failed; good items are stored."""
+    chosen = tuple(dict.fromkeys(code.strip().lower() for code in languages.split(",") if code.strip()))
+    if not chosen or set(chosen) - set(ANALYSED):
+        err.print(f"[red]✗[/red] --languages: choose from {', '.join(ANALYSED)}", highlight=False)
+        raise typer.Exit(2)
+    items = iter_items(paths, allow_private=allow_private, fetch_links=fetch_links)
+    with _store(ctx) as store, Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"), _ItemsPerSecond(),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None)
+        try:
+            summary = batch.run(items, store, workers=workers, languages=chosen, use_model=not rules_only,
+                                on_item=lambda outcome: bar.advance(task))
+        except StoreError as exc:
+            err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+    for failure in summary.failures:
+        err.print(f"[red]✗[/red] {failure.item}: {failure.reason}", highlight=False, soft_wrap=True)
+    out.print(
+        f"{summary.stored} article(s) stored with {summary.quotes} quote(s), {summary.duplicate} duplicate, "
+        f"{summary.unsupported} unsupported, {summary.present} already present, {len(summary.failures)} failed. "
+        f"Database: {ctx.obj['db']}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if summary.failures:
         raise typer.Exit(1)
+
+
+class _ItemsPerSecond(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} items/s" if speed else "", style="progress.data.speed")
+
+
+@app.command()
+def failures(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table, "--format")) -> None:
+    """Items that could not be ingested, with the reason and the time of the last attempt."""
+    with _store(ctx) as store:
+        rows = store.failures()
+    if fmt is ListFormat.json:
+        return _json(rows)
+    _table(("item", "reason", "at"), [(r["item"], r["reason"], r["at"]) for r in rows])
 
 
 @app.command()
@@ -235,6 +258,23 @@ def search_cmd(ctx: typer.Context, text: str = typer.Argument(..., help="Words t
     ])
     if not hits:
         err.print("no matches")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port"),
+    token: Optional[str] = typer.Option(None, "--token", envvar="WORTLAUT_API_TOKEN", show_envvar=True,
+                                        help="Enables POST /api/articles for clients sending it as a Bearer token."),
+) -> None:
+    """Web UI and REST API over the database (API docs at /docs)."""
+    import uvicorn
+
+    from .serve import create_app
+
+    _store(ctx).close()  # a bad database fails here with one line, not in a request
+    uvicorn.run(create_app(ctx.obj["db"], token=token), host=host, port=port)
 
 
 @evaluate_app.command("german-news")

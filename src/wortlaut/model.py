@@ -92,9 +92,12 @@ class Article:
     language: str = ""
     url: str = ""
     origin: str = ""  # file path, URL or archive record the article came from
+    author: str = ""
     furniture: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    status: str = "analysed"  # or "unsupported" (language), "duplicate" (near copy)
+    duplicate_of: str = ""  # for a near duplicate: the id of the article it copies
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -115,6 +118,18 @@ def fold(text: str) -> str:
     """Casefold and strip diacritics: "Straße" -> "strasse", "Südkorea" -> "sudkorea"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """fold(text) and, per folded character, its offset in ``text``: folding
+    changes lengths ("ß" -> "ss"), so matches in folded text need mapping back."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        piece = fold(ch)
+        out.append(piece)
+        origin.extend([i] * len(piece))
+    return "".join(out), origin
 
 
 def source_id(name: str, kind: str) -> str:

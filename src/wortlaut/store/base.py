@@ -11,6 +11,7 @@ import binascii
 import json
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -23,8 +24,33 @@ class StoreError(Exception):
 
 class Store(ABC):
     @abstractmethod
-    def add_article(self, article: Article) -> bool:
-        """Store article, its sources and quotes atomically; False if already present."""
+    def add_article(self, article: Article, signature: bytes | None = None) -> bool:
+        """Store article, its sources and quotes atomically; False if already present.
+
+        Its origin becomes its first location; ``signature`` (a MinHash, for
+        near-duplicate detection) is stored in the same transaction."""
+
+    # -- ingestion bookkeeping ----------------------------------------------
+
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def add_location(self, article_id: str, location: str) -> bool:
+        """Record another place a stored article was seen; False if already known."""
+
+    @abstractmethod
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(article id, MinHash bytes) of every article near duplicates are linked to."""
+
+    @abstractmethod
+    def add_failure(self, item: str, reason: str) -> None:
+        """Record an item that could not be ingested; the same item failing for
+        the same reason again only updates the time."""
+
+    @abstractmethod
+    def failures(self) -> list[dict]:
+        """{"item", "reason", "at"}, oldest first."""
 
     @abstractmethod
     def articles(self) -> list[dict]:

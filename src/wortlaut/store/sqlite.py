@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS, Article, Quote, Source, fold
+from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS, Article, Quote, Source, fold, fold_map
 from wortlaut.resolve import identity
 from wortlaut.store.base import (
     QuoteFilter,
@@ -1082,24 +1082,13 @@ def _match_expression(text: str) -> str | None:
 
 
 def _index_text(text: str) -> str:
-    """What FTS indexes: folded text, without the highlight markers.
-    Equal to ``_fold_map(text)[0]``, at a fraction of the cost."""
-    return fold(text.replace(_OPEN, " ").replace(_CLOSE, " "))
+    """What FTS indexes: folded text, without the highlight markers."""
+    return fold(_strip_markers(text))
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
-    """fold(text) plus, per folded character, its offset in ``text``.
-
-    Folding changes lengths ("ß" -> "ss"), so snippets cut from the original
-    text need this map to find the match again.
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        piece = " " if ch in (_OPEN, _CLOSE) else fold(ch)
-        out.append(piece)
-        origin.extend([i] * len(piece))
-    return "".join(out), origin
+def _strip_markers(text: str) -> str:
+    # same length, so offsets into the result are offsets into ``text``
+    return text.replace(_OPEN, " ").replace(_CLOSE, " ")
 
 
 def _snippet(text: str, marked: str, width: int = 80) -> str:
@@ -1109,7 +1098,7 @@ def _snippet(text: str, marked: str, width: int = 80) -> str:
         end_cut = min(len(text), 2 * width)
         return " ".join(text[:end_cut].split()) + ("…" if end_cut < len(text) else "")
     end = marked.find(_CLOSE, start) - 1  # minus the one marker before it
-    origin = _fold_map(text)[1]
+    origin = fold_map(_strip_markers(text))[1]
     lo, hi = origin[start], origin[end - 1] + 1
     cut_lo, cut_hi = max(0, lo - width), min(len(text), hi + width)
     if cut_lo > 0:  # don't start mid-word
