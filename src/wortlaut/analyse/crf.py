@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .attribution import Attribution, Range
+from .de.cues import PARTICLE_VERBS
 from .de.rules import TEMPORAL
 from .de.rules import attribute as rule_attribute
 from .features import token_features
@@ -98,6 +99,12 @@ class CRFTagger:
         return add_missed(fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts), rule_atts)
 
 
+def _is_particle(doc: Doc, run: Range) -> bool:
+    """"mit" in "teilte … mit"; not "bei" opening "bei der Vorstellung"."""
+    a, b = run
+    return not (b - a == 1 and doc.tokens[a].pos in ("APPR", "APPRART") and doc.tokens[a].text.lower() not in PARTICLE_VERBS)
+
+
 def _by_paragraph(doc: Doc, a: int, b: int) -> list[Range]:
     """A quote ends with its paragraph: a run across a paragraph break is two quotes."""
     out, start = [], a
@@ -156,7 +163,8 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
                 att.addressee = nearest(addressees, cue, csents)
                 # a separable verb's particle ("teilte … mit") is a second cue run in the same clause
                 for other in cues:
-                    if other != cue and _sentences(doc, other) & csents and 0 < _dist(cue, other) <= 8 and not _overlaps_any(other, quotes):
+                    if other != cue and _is_particle(doc, other) and _sentences(doc, other) & csents \
+                            and 0 < _dist(cue, other) <= 8 and not _overlaps_any(other, quotes):
                         if all(other not in o.cue for o in out):
                             att.cue = sorted(att.cue + [other])
                         break
