@@ -6,7 +6,7 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/data/german-news-quotes
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install train evaluate bench bench-serve serve clean
+.PHONY: demo test install train evaluate bench bench-ingest bench-serve serve clean
 
 $(BIN)/wortlaut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ evaluate: install
 
 bench: install
 	$(BIN)/python benchmarks/attribution.py --corpus $(CORPUS)/dev
+
+bench-ingest: install
+	$(BIN)/python benchmarks/ingest.py
 
 bench-serve: install
 	$(BIN)/python benchmarks/serve.py

@@ -17,19 +17,15 @@ and outlet. Text without that first line is all body.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..model import Article
 from .countries import country_code
+from .errors import IngestError
 
 MAX_BYTES = 5_000_000  # a news article is far smaller; larger files are not articles
 
 DATELINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+(.+?)(?:,\s*(.+?))?\s*$", re.IGNORECASE)
 DASH_LINE = re.compile(r"^\s*[—–-]{1,3}\s*$")
-
-
-class IngestError(ValueError):
-    """An input that cannot become an article, with a one-line reason."""
 
 
 def decode(data: bytes) -> str:
@@ -89,10 +85,3 @@ def _title(body: str) -> str:
         return first
     cut = first[:160].rsplit(" ", 1)[0]
     return cut + " …"
-
-
-def read_text(path: Path) -> Article:
-    size = Path(path).stat().st_size
-    if size > MAX_BYTES:  # refuse before reading it into memory
-        raise IngestError(f"file too large ({size:,} bytes; limit {MAX_BYTES:,})")
-    return parse_text(decode(Path(path).read_bytes()), origin=str(path))

@@ -1,0 +1,82 @@
+"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds through feedparser: one article per entry.
+
+An entry's full content (content:encoded, Atom content, or a long enough
+summary) is the article; an entry with only a teaser needs its linked page,
+which is fetched only when the caller allows it.
+"""
+
+from __future__ import annotations
+
+import email.utils
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from time import struct_time
+
+import feedparser
+
+from ..model import Article
+from .errors import Failure, IngestError
+from .html import MAX_BYTES, extract
+
+FULL_TEXT_CHARS = 500  # shorter entry content is a teaser, not the article
+
+FetchPage = Callable[[str], Article]  # a linked page's URL -> its article (raises IngestError)
+
+
+def read_feed(data: bytes, origin: str, fetch_page: FetchPage | None = None) -> Iterator[Article | Failure]:
+    """The entries of a feed document as articles, or a failure per entry."""
+    if len(data) > MAX_BYTES:
+        yield Failure(origin, f"feed too large ({len(data):,} bytes; limit {MAX_BYTES:,})")
+        return
+    try:
+        parsed = feedparser.parse(data)  # bytes, never a URL: feedparser would fetch one
+    except Exception as exc:  # feedparser's sanitiser and date parsers raise on odd input
+        yield Failure(origin, f"unreadable feed ({type(exc).__name__})")
+        return
+    if not parsed.entries:
+        yield Failure(origin, "empty feed (no entries)" if parsed.get("version") else "not a readable feed (no entries)")
+        return
+    outlet = str(parsed.feed.get("title", "")).strip()
+    for number, entry in enumerate(parsed.entries, 1):
+        link = str(entry.get("link", "")).strip()
+        item = f"{origin}#{link or entry.get('id') or number}"
+        try:
+            yield _entry_article(entry, item, link, outlet, fetch_page)
+        except IngestError as exc:
+            yield Failure(item, str(exc))
+
+
+def _entry_article(entry: dict, item: str, link: str, outlet: str, fetch_page: FetchPage | None) -> Article:
+    contents = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
+    text = max((extract(str(html), link)[0] for html in contents if html), key=len, default="")
+    title, author, date = str(entry.get("title", "")).strip(), str(entry.get("author", "")).strip(), _entry_date(entry)
+    if len(text) >= FULL_TEXT_CHARS:
+        return Article(text=text, title=title, author=author, date=date, outlet=outlet, url=link, origin=item)
+    if fetch_page is None:
+        raise IngestError(f"entry has no full text ({len(text)} characters; --fetch-links reads the linked page)")
+    if not link:
+        raise IngestError("entry has no full text and no link")
+    page = fetch_page(link)
+    page.origin = item
+    page.title, page.author, page.date = page.title or title, page.author or author, page.date or date
+    page.outlet = page.outlet or outlet
+    return page
+
+
+def _entry_date(entry: dict) -> str:
+    """YYYY-MM-DD as the feed wrote it (feedparser's parsed dates are UTC, which
+    can move a late-evening story to the next day)."""
+    for key in ("published", "updated", "created"):
+        # dict.get: feedparser's own get() maps a missing "published" to "updated", with a warning
+        raw = str(dict.get(entry, key) or "").strip()
+        if not raw:
+            continue
+        for parse in (email.utils.parsedate_to_datetime, datetime.fromisoformat):
+            try:
+                return parse(raw).date().isoformat()
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
+        parsed = dict.get(entry, key + "_parsed")
+        if isinstance(parsed, struct_time):
+            return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    return ""
