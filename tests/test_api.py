@@ -74,7 +74,7 @@ def test_source_pages_join_to_the_unpaged_list(api, sort):
     paged, _ = all_pages(api, "/api/sources", sort=sort, limit=9)
     assert paged == full and len({s["id"] for s in paged}) == len(paged) > 100
     if sort == "quotes":
-        assert [s["quotes"] for s in full] == sorted((s["quotes"] for s in full), reverse=True)
+        assert [s["quote_count"] for s in full] == sorted((s["quote_count"] for s in full), reverse=True)
     elif sort == "recent":
         assert [s["last_seen"] for s in full] == sorted((s["last_seen"] for s in full), reverse=True)
     else:
@@ -113,7 +113,7 @@ def test_quote_filters(api):
 def test_sources_filter_by_name_and_kind(api):
     found = api.get("/api/sources", params={"q": "BERGER"}).json()["items"]
     assert [s["name"] for s in found] == ["Anna Berger"]
-    assert found[0]["quotes"] == 4 and found[0]["last_seen"] == "2024-03"
+    assert found[0]["quote_count"] == 4 and found[0]["last_seen"] == "2024-03"
     organisations = api.get("/api/sources", params={"kind": "organisation", "limit": 500}).json()["items"]
     assert organisations and {s["kind"] for s in organisations} == {"organisation"}
     assert "Umweltbundesamt" in {s["name"] for s in organisations}
@@ -124,7 +124,9 @@ def test_source_profile(api):
     profile = api.get(f"/api/sources/{berger['id']}").json()
     assert profile["name"] == "Anna Berger" and profile["kind"] == "person"
     assert {"text": "Bürgermeisterin", "first_seen": "2024-03", "last_seen": "2024-03"} in profile["roles"]
-    assert profile["quote_count"] == len(profile["quotes"]) == berger["quotes"]
+    assert profile["quote_count"] == len(profile["quotes"]) == berger["quote_count"]
+    assert set(berger) == {"id", "name", "kind", "aliases", "roles", "affiliations", "quote_count",
+                           "article_count", "outlets", "first_seen", "last_seen"}  # as `wortlaut sources`
     assert profile["outlets"] == ["Elbufer Rundschau"]
     assert {"Jonas Reiter", "Martina Vogel"} <= {s["name"] for s in profile["co_quoted"]}
 

@@ -48,10 +48,13 @@ class SourceItem(BaseModel):
     id: str
     name: str
     kind: SourceKind
+    aliases: list[str] = Field(description="Other names the source was written as.")
     roles: list[str]
     affiliations: list[str]
-    quotes: int
-    articles: int
+    quote_count: int
+    article_count: int
+    outlets: list[str]
+    first_seen: str
     last_seen: str
 
 

@@ -150,8 +150,7 @@ class Store(ABC):
     ) -> tuple[list[dict], str | None]:
         """Sources whose name contains ``q`` (folded) and of ``kind``, sorted by
         "quotes" (most first), "recent" (latest article date first) or "name".
-        Items: {"id", "name", "kind", "roles", "affiliations", "quotes",
-        "articles", "last_seen"}. Paged like ``quote_page``."""
+        Items as in ``sources``. Paged like ``quote_page``."""
 
     @abstractmethod
     def article(self, article_id: str) -> dict | None:

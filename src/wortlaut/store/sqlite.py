@@ -433,28 +433,43 @@ class SQLiteStore(Store):
         if outlet:
             where.append("a.outlet = ? COLLATE NOCASE")
             params.append(outlet)
-        return self._profiles(" AND ".join(where), params, top)
+        return [_public(p) for p in self._profiles(" AND ".join(where), params, limit=top)]
 
-    def _profiles(self, where: str, params: list, limit: int | None = None) -> list[dict]:
+    def _profiles(
+        self,
+        where: str,
+        params: list,
+        sort: str = "quotes",
+        after: list | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Profiles with the quotes matching ``where`` (over q, s, a), in ``sort``
+        order, starting after the keyset ``after``."""
+        order = _SOURCE_ORDERS[sort][0]
+        outer, outer_params = ("1", []) if after is None else (_after(order), _after_params(after))
         rows = self._conn.execute(
-            f"""SELECT s.id, s.name, s.kind, s.aliases, s.roles, s.affiliations,
-                       COUNT(q.id) AS n, COUNT(DISTINCT q.article_id),
-                       json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet <> ''),
-                       MIN(NULLIF(a.date, '')), MAX(NULLIF(a.date, ''))
-                FROM quotes q
-                JOIN sources s ON s.id = q.source_id
-                JOIN articles a ON a.id = q.article_id
-                WHERE {where}
-                GROUP BY s.id ORDER BY n DESC, s.name_folded, s.id LIMIT ?""",
-            [*params, -1 if limit is None else limit],
+            f"""SELECT * FROM (
+                    SELECT s.id, s.name, s.kind, s.aliases, s.roles, s.affiliations, s.name_folded,
+                           COUNT(q.id) AS quote_count, COUNT(DISTINCT q.article_id) AS article_count,
+                           json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet <> '') AS outlets,
+                           COALESCE(MIN(NULLIF(a.date, '')), '') AS first_seen,
+                           COALESCE(MAX(NULLIF(a.date, '')), '') AS last_seen
+                    FROM quotes q
+                    JOIN sources s ON s.id = q.source_id
+                    JOIN articles a ON a.id = q.article_id
+                    WHERE {where}
+                    GROUP BY s.id)
+                WHERE {outer}
+                ORDER BY {", ".join(f"{e} {'DESC' if d else 'ASC'}" for e, d in order)}
+                LIMIT ?""",
+            [*params, *outer_params, -1 if limit is None else limit],
         )
         return [
             {
                 "id": r[0], "name": r[1], "kind": r[2], "aliases": json.loads(r[3]),
-                "roles": json.loads(r[4]), "affiliations": json.loads(r[5]),
-                "quote_count": r[6], "article_count": r[7],
-                "outlets": sorted(json.loads(r[8] or "[]")),
-                "first_seen": r[9] or "", "last_seen": r[10] or "",
+                "roles": json.loads(r[4]), "affiliations": json.loads(r[5]), "name_folded": r[6],
+                "quote_count": r[7], "article_count": r[8], "outlets": sorted(json.loads(r[9] or "[]")),
+                "first_seen": r[10], "last_seen": r[11],
             }
             for r in rows
         ]
@@ -475,16 +490,14 @@ class SQLiteStore(Store):
         }
         if not matches:
             return []
-        found = self._profiles(
-            f"s.id IN ({','.join('?' * len(matches))})", list(matches)
-        )
-        return sorted(found, key=lambda p: not matches[p["id"]])
+        found = self._profiles(f"s.id IN ({','.join('?' * len(matches))})", list(matches))
+        return [_public(p) for p in sorted(found, key=lambda p: not matches[p["id"]])]
 
     def source_profile(self, source_id: str) -> dict | None:
         found = self._profiles("s.id = ?", [source_id])
         if not found:
             return None
-        profile = found[0]
+        profile = _public(found[0])
         evidence = [
             {"article_id": r[0], "title": r[1], "date": r[2], "outlet": r[3], "name": r[4], "reason": r[5],
              "roles": json.loads(r[6]), "affiliations": json.loads(r[7])}
@@ -586,12 +599,6 @@ class SQLiteStore(Store):
         ("q.start", False), ("q.id", False),
     )
     _QUOTE_KEY_TYPES = (str, str, str, int, int)
-    _SOURCE_ORDERS = {
-        "quotes": ((("quotes", True), ("name_folded", False), ("id", False)), (int, str, str)),
-        "recent": ((("last_seen", True), ("name_folded", False), ("id", False)), (str, str, str)),
-        "name": ((("name_folded", False), ("id", False)), (str, str)),
-    }
-
     def quote_page(
         self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
     ) -> tuple[list[dict], str | None]:
@@ -689,12 +696,11 @@ class SQLiteStore(Store):
         cursor: str | None = None,
         limit: int = 50,
     ) -> tuple[list[dict], str | None]:
-        if sort not in self._SOURCE_ORDERS:
+        if sort not in _SOURCE_ORDERS:
             raise ValueError(f"unknown sort {sort!r}")
-        order, key_types = self._SOURCE_ORDERS[sort]
+        order, key_types = _SOURCE_ORDERS[sort]
         listing = f"sources:{sort}"
-        key = decode_cursor(listing, cursor, key_types) if cursor else None
-        where: list[str] = []
+        where: list[str] = ["1"]
         params: list[object] = []
         if q and q.strip():
             where.append("instr(s.name_folded, ?) > 0")
@@ -702,35 +708,12 @@ class SQLiteStore(Store):
         if kind:
             where.append("s.kind = ?")
             params.append(kind)
-        outer, outer_params = ("1", []) if key is None else (_after(order), _after_params(key))
-        rows = self._conn.execute(
-            f"""SELECT * FROM (
-                    SELECT s.id, s.name, s.kind, s.roles, s.affiliations, s.name_folded,
-                           COUNT(q.id) AS quotes, COUNT(DISTINCT q.article_id) AS articles,
-                           COALESCE(MAX(NULLIF(a.date, '')), '') AS last_seen
-                    FROM sources s
-                    LEFT JOIN quotes q ON q.source_id = s.id
-                    LEFT JOIN articles a ON a.id = q.article_id
-                    WHERE {" AND ".join(where) or "1"}
-                    GROUP BY s.id HAVING quotes > 0)  -- merged-away profiles have none
-                WHERE {outer}
-                ORDER BY {", ".join(f"{e} {'DESC' if d else 'ASC'}" for e, d in order)}
-                LIMIT ?""",
-            [*params, *outer_params, limit + 1],
-        ).fetchall()
-        columns = ("id", "name", "kind", "roles", "affiliations", "name_folded",
-                   "quotes", "articles", "last_seen")
-        items = [dict(zip(columns, r)) for r in rows]
-        for item in items:
-            item["roles"] = json.loads(item["roles"])
-            item["affiliations"] = json.loads(item["affiliations"])
+        after = decode_cursor(listing, cursor, key_types) if cursor else None
+        items = self._profiles(" AND ".join(where), params, sort, after, limit + 1)
         next_cursor = None
         if len(items) > limit:
-            last = items[limit - 1]
-            next_cursor = encode_cursor(listing, [last[e] for e, _ in order])
-        for item in items:
-            del item["name_folded"]
-        return items[:limit], next_cursor
+            next_cursor = encode_cursor(listing, [items[limit - 1][e] for e, _ in order])
+        return [_public(p) for p in items[:limit]], next_cursor
 
     def article(self, article_id: str) -> dict | None:
         row = self._conn.execute(
@@ -836,6 +819,19 @@ class SQLiteStore(Store):
                 )
             ],
         }
+
+
+# Keyset orders of source listings: (column, descending) pairs, and the cursor's types.
+_SOURCE_ORDERS = {
+    "quotes": ((("quote_count", True), ("name_folded", False), ("id", False)), (int, str, str)),
+    "recent": ((("last_seen", True), ("name_folded", False), ("id", False)), (str, str, str)),
+    "name": ((("name_folded", False), ("id", False)), (str, str)),
+}
+
+
+def _public(profile: dict) -> dict:
+    """A profile without the sort key only the store needs."""
+    return {k: v for k, v in profile.items() if k != "name_folded"}
 
 
 def _after(order: tuple[tuple[str, bool], ...]) -> str:
