@@ -184,6 +184,8 @@ def test_a_copy_at_another_location_is_one_article_with_two_locations(tmp_path: 
     assert con.execute("select count(*) from articles").fetchone()[0] == 1
     assert sorted(r[0] for r in con.execute("select location from article_locations")) == [
         str(tmp_path / "a.html"), str(tmp_path / "b.html")]
+    (listed,) = json.loads(run_cli("articles", "--format", "json", db=db).stdout)
+    assert (listed["status"], listed["duplicate_of"], listed["locations"]) == ("analysed", "", 2)
 
 
 def test_unknown_language_option_is_refused(tmp_path: Path):

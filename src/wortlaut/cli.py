@@ -242,8 +242,9 @@ def articles(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table
         rows = store.articles()
     if fmt is ListFormat.json:
         return _json(rows)
-    _table(("id", "date", "place", "country", "outlet", "lang", "quotes", "title"), [
-        (r["id"], r["date"], r["place"], r["country"], r["outlet"], r["language"], str(r["quotes"]), _short(r["title"], 60))
+    _table(("id", "date", "place", "country", "outlet", "lang", "status", "quotes", "title"), [
+        (r["id"], r["date"], r["place"], r["country"], r["outlet"], r["language"],
+         r["status"] + (f" of {r['duplicate_of']}" if r["duplicate_of"] else ""), str(r["quotes"]), _short(r["title"], 60))
         for r in rows
     ])
 

@@ -55,7 +55,10 @@ class Store(ABC):
     @abstractmethod
     def articles(self) -> list[dict]:
         """{"id", "title", "outlet", "date", "place", "country", "language",
-        "origin", "furniture", "quotes"} in ingestion order."""
+        "origin", "url", "author", "status", "duplicate_of", "locations",
+        "quotes", "furniture"} in ingestion order. ``status`` is "analysed",
+        "unsupported" (language) or "duplicate" (a near copy of ``duplicate_of``);
+        ``locations`` counts the places the text was seen."""
 
     @abstractmethod
     def quotes(

@@ -370,16 +370,15 @@ class SQLiteStore(Store):
 
     def articles(self) -> list[dict]:
         rows = self._conn.execute(
-            """SELECT a.id, a.title, a.outlet, a.date, a.place, a.country,
-                      a.language, a.origin, a.furniture,
-                      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id)
+            """SELECT a.id, a.title, a.outlet, a.date, a.place, a.country, a.language,
+                      a.origin, a.url, a.author, a.status, COALESCE(a.duplicate_of, ''),
+                      (SELECT COUNT(*) FROM article_locations l WHERE l.article_id = a.id),
+                      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), a.furniture
                FROM articles a ORDER BY a.ingested_at, a.id"""
         )
-        keys = ("id", "title", "outlet", "date", "place", "country", "language", "origin")
-        return [
-            {**dict(zip(keys, row[:8])), "furniture": json.loads(row[8]), "quotes": row[9]}
-            for row in rows
-        ]
+        keys = ("id", "title", "outlet", "date", "place", "country", "language", "origin", "url",
+                "author", "status", "duplicate_of", "locations", "quotes")
+        return [{**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])} for row in rows]
 
     def quotes(
         self,
