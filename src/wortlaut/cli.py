@@ -220,7 +220,7 @@ def source_cmd(
         out.print("also written: " + ", ".join(p["aliases"]), highlight=False, soft_wrap=True)
     out.print(f"{p['quote_count']} quote(s) in {p['article_count']} article(s), "
               f"{_period(p['first_seen'], p['last_seen'])}; outlets: {', '.join(p['outlets']) or '—'}", highlight=False)
-    _table(("role / affiliation", "", "seen"), [
+    _table(("as", "", "seen"), [
         (d["text"], label, _period(d["first_seen"], d["last_seen"]))
         for label, key in (("role", "roles"), ("affiliation", "affiliations")) for d in p[key]
     ])
