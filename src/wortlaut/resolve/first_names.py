@@ -3,9 +3,19 @@
 HanTa does not know many first names ("Ines" comes out as an adjective, "Kraft"
 after it as a noun), so names are recognised from this list too; the gender
 lets "sie" find the right person.
+
+Each set holds the names as written in lower case and folded ("jürgen" and
+"jurgen"), so a lookup works with either ``str.lower`` or ``model.fold``.
 """
 
-FEMALE = frozenset({
+from ..model import fold
+
+
+def _spellings(names: set[str]) -> frozenset[str]:
+    return frozenset(names | {fold(n) for n in names})
+
+
+FEMALE = _spellings({
     "abigail", "ada", "adele", "adelheid", "agathe", "agnes", "aileen", "alessia", "alexandra",
     "alice", "alina", "aline", "alisa", "alison", "allison", "almut", "amelie", "amira", "ana",
     "angela", "angelika", "anja", "anke", "ann", "anna", "annabelle", "annalena", "anne",
@@ -45,7 +55,7 @@ FEMALE = frozenset({
     "vivien", "waltraud", "wiebke", "wilma", "yasmin", "yvonne", "zeynep",
 })
 
-MALE = frozenset({
+MALE = _spellings({
     "aaron", "achim", "adam", "adrian", "ahmed", "ahmet", "alexander", "alexej", "alfred", "ali",
     "andre", "andreas", "andrej", "andrzej", "andré", "anthony", "antoine", "anton", "antonio",
     "antony", "armin", "arnd", "arne", "arnold", "artur", "attila", "axel", "barack", "bastian",
@@ -85,7 +95,7 @@ MALE = frozenset({
 })
 
 # either, or not known
-NEUTRAL = frozenset({
+NEUTRAL = _spellings({
     "alex", "andrea", "chris", "jo", "kai", "kim", "luca", "nikita", "robin", "sascha", "sasha",
     "toni",
 })
