@@ -278,7 +278,7 @@ def cls(doc: Doc, k: int) -> str:
         return "PAREN"
     if doc.language != "de" or not pos:
         return _cls_en(doc, k, text, low, pos)
-    if _first_name_pair(doc, k):
+    if _cap(text) and _first_name_pair(doc, k):
         return "NAME"
     if pos.startswith("$"):
         return "PUNCT" if not text[0].isalnum() else ("NAME" if _cap(text) else "OTHER")
@@ -1002,16 +1002,18 @@ def _role_compound(low: str) -> bool:
 def _first_name_pair(doc: Doc, k: int) -> bool:
     """A known first name and the capitalised word after it ("Ines Kraft"), whatever HanTa made of them."""
     toks = doc.tokens
-
-    def name_like(i: int) -> bool:
-        return 0 <= i < len(toks) and _cap(toks[i].text) and toks[i].text.replace("-", "").isalpha()
-
-    if not name_like(k):
+    # cls() asks for every token: the cheap set lookups go first
+    if toks[k].text.lower() in first_names.ALL and _name_like(doc, k) and _name_like(doc, k + 1):
+        first, surname = k, k + 1
+    elif k > 0 and toks[k - 1].text.lower() in first_names.ALL and _name_like(doc, k - 1) and _name_like(doc, k):
+        first, surname = k - 1, k
+    else:
         return False
-    if fold(toks[k].text) in first_names.ALL and name_like(k + 1) and toks[k + 1].sent == toks[k].sent:
-        return not _role_compound(toks[k + 1].text.lower())
-    return (name_like(k - 1) and fold(toks[k - 1].text) in first_names.ALL and toks[k - 1].sent == toks[k].sent
-            and not _role_compound(toks[k].text.lower()))
+    return toks[first].sent == toks[surname].sent and not _role_compound(toks[surname].text.lower())
+
+
+def _name_like(doc: Doc, i: int) -> bool:
+    return i < len(doc.tokens) and _cap(doc.tokens[i].text) and doc.tokens[i].text.replace("-", "").isalpha()
 
 
 def _roleish_word(w: str) -> bool:
