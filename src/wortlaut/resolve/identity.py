@@ -142,8 +142,8 @@ def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
         same_name = [p for p in named if p.surname == surname and _same_first(p.first, first)]
         fitting = [p for p in same_name if not _conflict(p, r)]
         if fitting:
-            p = max(fitting, key=lambda p: (len(_shared_affiliations(p, r)), -named.index(p)))
-            shared = _shared_affiliations(p, r)
+            # the one sharing most affiliations; max() keeps the earliest on a tie
+            shared, p = max(((_shared_affiliations(p, r), p) for p in fitting), key=lambda sp: len(sp[0]))
             p.add(r, f"same name as “{p.members[0].name}”" + (f", shared affiliation “{shared[0]}”" if shared else ""))
         else:
             p = _Person(first, surname)

@@ -905,7 +905,7 @@ def _recluster(conn: sqlite3.Connection, keys: set[str]) -> None:
     if not ids:
         return
     records: list[identity.MentionRecord] = []
-    current: dict[int, tuple[str | None, str, str]] = {}
+    current: dict[int, tuple[str | None, str, str]] = {}  # mention -> (source id, canonical, reason)
     for chunk in _chunks(sorted(ids)):
         for r in conn.execute(
             f"""SELECT m.id, m.article_id, m.kind, m.name, m.roles, m.affiliations, m.aliases, a.date,
@@ -917,6 +917,7 @@ def _recluster(conn: sqlite3.Connection, keys: set[str]) -> None:
             current[r[0]] = (r[8], r[9], r[10])
     corrections = [identity.Correction(*r) for r in conn.execute(
         "SELECT action, source_id, other FROM corrections ORDER BY id")]
+    kinds = {r.id: r.kind for r in records}
     touched: set[str] = set()
     for mention, a in identity.cluster(records, corrections).items():
         old = current[mention]
@@ -925,7 +926,7 @@ def _recluster(conn: sqlite3.Connection, keys: set[str]) -> None:
         touched.update(x for x in (old[0], a.source_id) if x)
         conn.execute(
             "INSERT OR IGNORE INTO sources (id, name, name_folded, kind) VALUES (?, ?, ?, ?)",
-            (a.source_id, a.name, _fold_name(a.name), next(r.kind for r in records if r.id == mention)),
+            (a.source_id, a.name, _fold_name(a.name), kinds[mention]),
         )
         conn.execute(
             "UPDATE source_mentions SET source_id = ?, canonical = ?, reason = ? WHERE id = ?",
@@ -950,35 +951,29 @@ def _rebuild_profile(conn: sqlite3.Connection, sid: str) -> None:
         return
     name, kind = names[0][0], names[0][1]
 
-    def distinct(values_sql: str) -> list[str]:
-        # each distinct value once, in the order of its first (dated) appearance
+    def distinct(column: str | None) -> list[str]:
+        """Each distinct name (``column`` None) or element of a JSON list column,
+        in the order of its first (dated) appearance."""
+        value, each = ("m.name", "") if column is None else ("j.value", f", json_each(m.{column}) j")
         rows = conn.execute(
             f"""SELECT v FROM (
-                    SELECT {values_sql} AS v,
+                    SELECT {value} AS v,
                            MIN(printf('%d|%s|%s|%012d', a.date = '', a.date, a.ingested_at, m.id)) AS first
-                    FROM source_mentions m JOIN articles a ON a.id = m.article_id {{join}}
+                    FROM source_mentions m JOIN articles a ON a.id = m.article_id{each}
                     WHERE m.source_id = ? GROUP BY v)
-                WHERE v IS NOT NULL AND v <> '' ORDER BY first""".replace("{join}", _JOINS[values_sql]),
+                WHERE v IS NOT NULL AND v <> '' ORDER BY first""",
             (sid,),
         )
         return _union_folded([], [r[0] for r in rows])
 
-    roles = distinct("r.value")
-    affiliations = distinct("f.value")
-    aliases = [a for a in _union_folded(distinct("m.name"), distinct("x.value")) if fold(a) != fold(name)]
+    roles = distinct("roles")
+    affiliations = distinct("affiliations")
+    aliases = [a for a in _union_folded(distinct(None), distinct("aliases")) if fold(a) != fold(name)]
     conn.execute(
         """UPDATE sources SET name = ?, name_folded = ?, kind = ?, roles = ?, affiliations = ?, aliases = ?
            WHERE id = ?""",
         (name, _fold_name(name), kind, _json(roles), _json(affiliations), _json(aliases), sid),
     )
-
-
-_JOINS = {
-    "r.value": ", json_each(m.roles) r",
-    "f.value": ", json_each(m.affiliations) f",
-    "m.name": "",
-    "x.value": ", json_each(m.aliases) x",
-}
 
 
 @lru_cache(maxsize=50_000)
