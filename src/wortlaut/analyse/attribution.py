@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Mention, Quote, Span
-from .quotes import MARKS
+from ..lexicon.marks import MARKS
 from .tokens import Doc
 
 Range = tuple[int, int]  # token indices [a, b)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..lexicon.time_words import DE_TEMPORAL
 from .attribution import Attribution, Range
 from .de.cues import PARTICLE_VERBS
-from .de.rules import TEMPORAL
 from .de.rules import attribute as rule_attribute
 from .features import token_features
 from .tokens import Doc
@@ -210,7 +210,7 @@ def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution
 
 def _temporal(doc: Doc, r: Range) -> bool:
     """"diese Woche (in …)", "am Montag": a time, not a speaker."""
-    return any(t.text.lower() in TEMPORAL for t in doc.tokens[r[0] : min(r[1], r[0] + 3)])
+    return any(t.text.lower() in DE_TEMPORAL for t in doc.tokens[r[0] : min(r[1], r[0] + 3)])
 
 
 def add_missed(atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from .attribution import Attribution
 from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
 from .de.rules import attribute as rule_attribute
-from .quotes import MARKS, find_mark_spans, mark_depths
+from ..lexicon.marks import MARKS
+from .quotes import find_mark_spans, mark_depths
 from .tokens import Doc
 
 # modal forms that report hearsay ("soll … gewesen sein") or distance ("würde")

@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon.marks import LINE_CLOSERS
 from ..model import Article, article_id
 
 FINAL_PUNCT = tuple(".!?:;…")
-CLOSING = "“”\"«»'’)"
 
 
 def is_headline(line: str) -> bool:
     line = line.strip()
     if len(line.split()) < 3 or "\n" in line:
         return False
-    core = line.rstrip(CLOSING)
+    core = line.rstrip(LINE_CLOSERS)
     return not core.endswith(FINAL_PUNCT)
 
 

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon.marks import CLOSE_ONLY, MARKS, PAIRS
 from .tokens import Doc
 
-# closing mark(s) that each opening mark expects
-PAIRS = {"„": "“”\"", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "‹": "›", "›": "‹"}
-# marks that can only close (when nothing matching is open they are strays)
-CLOSE_ONLY = {"”"}
-MARKS = frozenset(PAIRS) | CLOSE_ONLY
 
 
 @dataclass

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon.marks import CLOSERS
+
+
 @dataclass(slots=True)
 class Token:
     i: int
@@ -61,7 +64,6 @@ def _tokenizer(language: str):
 
 
 SENTENCE_END = {".", "!", "?", "…"}
-CLOSERS = set("“”»«\"'‘’)]")
 
 
 def tokenize(text: str, language: str = "de", tag: bool = True) -> Doc:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..lexicon.marks import STRIP
 from ..model import Article, fold
 
 
@@ -94,7 +95,7 @@ def score_example(article: Article, gold: dict) -> ExampleScore:
     score.furniture_flagged = sum(1 for line in lines if line in article.furniture and line not in article.text)
     score.furniture_in_quotes = sum(1 for line in lines for q in article.quotes if line in q.text)
     for g in gold.get("not_quotes", []):
-        if any(q.text.strip("„“”\"»«‚‘’ ") == g["contains"] for q in article.quotes):
+        if any(q.text.strip(STRIP) == g["contains"] for q in article.quotes):
             score.false_quotes.append(g["contains"])
     if "dateline" in gold:
         d = gold["dateline"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article
-from .countries import country_code
+from ..lexicon.countries import country_code
 from .errors import IngestError
 
 MAX_BYTES = 5_000_000  # a news article is far smaller; larger files are not articles

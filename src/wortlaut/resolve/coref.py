@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import first_names
+from ..lexicon import first_names
 from . import roles as R
 from ..analyse.quotes import find_mark_spans
 from .identity import initials

@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ingest.countries import CODES
+from ..lexicon import first_names
+from ..lexicon.countries import CODES
+from ..lexicon.marks import QUOTE_MARKS
+from ..lexicon.name_words import NAME_LINKS, NAME_PARTICLES
+from ..lexicon.time_words import TIME_WORDS
 from ..model import fold
-from . import first_names
 from ..analyse.tokens import Doc, Token
 
 
@@ -43,7 +46,6 @@ class MentionInfo:
 
 # ---------------------------------------------------------------- word lists
 
-QUOTE_MARKS = set("„“”\"»«‚‘’‹›'")
 DE_DEFINITE = {"der", "die", "das", "den", "dem", "des"}
 EN_DET = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
           "some", "many", "several", "other", "one", "two", "three", "most", "all", "any", "another"}
@@ -92,19 +94,8 @@ TITLES = {  # role words written before a name, even where HanTa calls them name
     "princess", "lord", "lady", "officer", "commander", "ambassador", "premier", "sheriff", "chairman",
     "chairwoman", "director", "dean",
 }
-TIME_WORDS = {
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "jänner",
-    "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-    "dezember", "jahr", "jahres", "woche", "monat", "tag", "abend", "morgen", "nachmittag", "vormittag",
-    "wochenende", "uhr", "anfang", "ende", "mitte", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "june", "july", "october", "december", "year",
-    "week", "month", "day", "morning", "evening", "night", "samstagabend", "sonntagabend", "wahlabend",
-}
 NOT_ROLES = {"frau", "mann", "mutter", "vater", "kind", "person", "mensch", "woman", "man", "mother",
              "father", "child", "rentner", "rentnerin", "gutachter", "gutachterin"}
-# small words inside multi-word names ("Council on Foreign Relations", "Ursula von der Leyen")
-NAME_LINKS = {"of", "on", "for", "and", "the", "de", "du", "la", "le", "del", "della", "van", "von", "der", "den",
-              "&", "y", "da", "di", "dos"}
 SPOKES = ("sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson")
 
 # organisations: endings of German compounds and English words
@@ -503,7 +494,6 @@ def _inside_name(doc: Doc, k: int, n: int, heads: list[int]) -> bool:
     return _cap(nxt.text) and cls(doc, k + 1) in ("NAME", "NOUN", "LINK", "ADJ")
 
 
-NAME_PARTICLES = {"von", "van", "de", "del", "della", "di", "da", "du", "le", "la", "zu", "ten", "ter", "vom"}
 
 
 def _name_particle(doc: Doc, k: int, n: int, heads: list[int]) -> int:

@@ -16,17 +16,14 @@ The rules work sentence by sentence:
 
 from __future__ import annotations
 
+from ...lexicon.name_words import TITLE_LINKS
+from ...lexicon.time_words import DE_TEMPORAL
 from ..attribution import Attribution, Range
 from ..quotes import MarkSpan, find_mark_spans
 from ..tokens import Doc, Token
 from .cues import IMPERSONAL_CUES, KONJUNKTIV_I, NACH_NOUNS, NEEDS_PARTICLE, PARTICLE_VERBS, PREPOSITION_CUES, SPEECH_VERBS
 
 NP_POS = ("ART", "ADJ", "NN", "NE", "FM", "CARD", "PPOSAT", "PIAT", "PDAT", "PIS", "TRUNC")
-NAME_LINKERS = {"of", "for", "on", "and", "the", "de", "von", "van", "der", "la", "du", "&"}
-TEMPORAL = {
-    "woche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "jahr",
-    "monat", "tag", "abend", "morgen", "nachmittag", "vormittag", "wochenende", "zeit", "mal",
-}
 SKIP_AFTER_CUE = {"auch", "jedoch", "dazu", "zudem", "außerdem", "weiter", "ferner", "nun", "damals", "heute", "gestern", "bereits", "schon", "noch", "aber"}
 MEDIA_NOUNS = {
     "zeitung", "zeitschrift", "magazin", "film", "buch", "roman", "sendung", "titel", "album", "lied",
@@ -57,7 +54,7 @@ def is_title(doc: Doc, m: MarkSpan) -> bool:
         return True  # die Initiative „Kassel fährt Rad“
     if any("FIN" in t.pos for t in inner):
         return False
-    return len(words) >= 2 and all(w[0].isupper() or w in NAME_LINKERS for w in words)
+    return len(words) >= 2 and all(w[0].isupper() or w in TITLE_LINKS for w in words)
 
 
 def _np_after(doc: Doc, k: int, end: int) -> Range | None:
@@ -70,7 +67,7 @@ def _np_after(doc: Doc, k: int, end: int) -> Range | None:
     if toks[k].pos == "PPER" or toks[k].text.lower() in ("er", "sie", "man", "wir", "ich"):
         return (k, k + 1)
     np = _np_at(doc, k, end)
-    if np and toks[np[1] - 1].text.lower() in TEMPORAL:  # "schrieb diese Woche …"
+    if np and toks[np[1] - 1].text.lower() in DE_TEMPORAL:  # "schrieb diese Woche …"
         return _np_after(doc, np[1], end)
     return np
 
@@ -88,7 +85,7 @@ def _np_at(doc: Doc, k: int, end: int) -> Range | None:
             elif seen_noun and t.pos == "ART" and t.text.lower() not in ("der", "des"):
                 break  # a new phrase, not a genitive
             j += 1
-        elif seen_noun and t.text.lower() in NAME_LINKERS and j + 1 < end and toks[j + 1].text[:1].isupper():
+        elif seen_noun and t.text.lower() in TITLE_LINKS and j + 1 < end and toks[j + 1].text[:1].isupper():
             j += 1
         elif t.text == "-" and seen_noun:
             j += 1

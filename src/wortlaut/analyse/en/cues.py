@@ -34,17 +34,6 @@ MEDIA_NOUNS = frozenset(
     """.split()
 )
 
-# Time words that sit between a cue and its clause ("said Tuesday the plan ...").
-TEMPORAL = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    tomorrow earlier later recently week month year weekend morning afternoon evening
-    night day last this next
-    """.split()
-)
-
-# Small words that may link parts of a speaker's noun phrase.
-NP_LINKERS = frozenset({"of", "for", "at", "from", "in", "with", "on", "by", "and", "&"})
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "HYPH", "VBN"})

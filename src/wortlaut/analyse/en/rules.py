@@ -17,12 +17,15 @@ Same plan as the German rules, sentence by sentence:
 
 from __future__ import annotations
 
+from ...lexicon.marks import CLOSING_MARKS
+from ...lexicon.name_words import EN_NP_LINKS
+from ...lexicon.time_words import EN_TEMPORAL
 from ..attribution import Attribution, Range
 from ..quotes import MarkSpan, find_mark_spans
 from ..tokens import Doc, Token
 from .cues import (
-    AUX, BE, FINITE, MEDIA_NOUNS, NEEDS_PARTICLE, NOUN_TAGS, NP_LINKERS, NP_TAGS, SPEECH_VERBS,
-    TELL_VERBS, TEMPORAL, WEAK_VERBS,
+    AUX, BE, FINITE, MEDIA_NOUNS, NEEDS_PARTICLE, NOUN_TAGS, NP_TAGS, SPEECH_VERBS,
+    TELL_VERBS, WEAK_VERBS,
 )
 
 STRICT_TELL = frozenset({"tell", "inform", "assure", "remind"})
@@ -32,7 +35,6 @@ SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because
 TRAILING = frozenset({",", "and", "but", "while", "whereas", "as", "--", "—", "–"})
 TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&", "-", "'s", "’s"})
 NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
-CLOSE_MARKS = frozenset({"”", '"', "’", "'", "»", "«"})
 
 
 def _is_verb(t: Token) -> bool:
@@ -125,12 +127,12 @@ def _np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
     while k - 1 >= a and not depth[k - 1]:
         t = toks[k - 1]
         low = t.text.lower()
-        if low in NP_LINKERS and k - 2 >= a and not depth[k - 2] and _link_ok(doc, k - 2, k - 1, k, e + 1):
+        if low in EN_NP_LINKS and k - 2 >= a and not depth[k - 2] and _link_ok(doc, k - 2, k - 1, k, e + 1):
             k -= 1
             continue
         if toks[k].pos in DETERMINERS:
             break  # a determiner opens the phrase
-        if t.pos.startswith("NN") and low in TEMPORAL:
+        if t.pos.startswith("NN") and low in EN_TEMPORAL:
             break  # "Last week the minister said"
         if t.pos in NP_TAGS or t.pos in NOUN_TAGS and t.pos != "PRP":
             k -= 1
@@ -152,12 +154,12 @@ def _np_forward(doc: Doc, k: int, b: int, depth: list[int]) -> Range | None:
     while j < b and not depth[j]:
         t = toks[j]
         low = t.text.lower()
-        if last is not None and not linked and (t.pos in DETERMINERS or t.pos.startswith("NN") and low in TEMPORAL):
+        if last is not None and not linked and (t.pos in DETERMINERS or t.pos.startswith("NN") and low in EN_TEMPORAL):
             break  # a new phrase: "told reporters the plan …", "said Doe Tuesday"
         linked = False
         if t.pos in NOUN_TAGS and t.pos != "PRP":
             last = j
-        elif low in NP_LINKERS and last is not None and j + 1 < b and not depth[j + 1] and _link_ok(doc, last, j, j + 1, b):
+        elif low in EN_NP_LINKS and last is not None and j + 1 < b and not depth[j + 1] and _link_ok(doc, last, j, j + 1, b):
             linked = True
         elif t.pos not in NP_TAGS or t.pos == "POS" and last is None:
             break
@@ -343,9 +345,9 @@ def _forward(doc: Doc, hi: int, stop: int, depth: list[int], weak: bool) -> Rang
         start = hi
         while start < stop and not depth[start] and (
             toks[start].pos == "RB" and toks[start].text.lower() not in ("not", "n't")
-            or toks[start].text.lower() in TEMPORAL
+            or toks[start].text.lower() in EN_TEMPORAL
             or toks[start].text == ":"
-            or toks[start].pos == "IN" and start + 1 < stop and toks[start + 1].text.lower() in TEMPORAL
+            or toks[start].pos == "IN" and start + 1 < stop and toks[start + 1].text.lower() in EN_TEMPORAL
         ):
             start += 1
         if start >= stop:
@@ -372,7 +374,7 @@ def _clause(doc: Doc, lo: int, hi: int, floor: int, end: int, stop: int, depth: 
     left_end = None
     if lo - 1 >= floor and toks[lo - 1].text == "," and not depth[lo - 1]:
         left_end = lo - 1
-    elif lo - 2 >= floor and depth[lo - 1] and toks[lo - 1].text in CLOSE_MARKS and toks[lo - 2].text in (",", "?", "!"):
+    elif lo - 2 >= floor and depth[lo - 1] and toks[lo - 1].text in CLOSING_MARKS and toks[lo - 2].text in (",", "?", "!"):
         left_end = lo  # 'The plan is "dead," Doe said'
     start = floor
     while start < lo and toks[start].text.lower() in TRAILING and not depth[start]:
