@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.model import Article, Mention, Quote, Source, Span
 from wortlaut.store import SQLiteStore, Store, StoreError
-from wortlaut.store import sqlite as sqlite_module
+from wortlaut.store.sqlite import schema
 
 TEXT_A = (
     "Berlin. Die Regierung will die Beziehungen zu Südkorea ausbauen. "
@@ -232,7 +232,7 @@ def test_quote_without_source(store: SQLiteStore) -> None:
 
 def test_migrations_apply_once(tmp_path: Path) -> None:
     path = tmp_path / "w.db"
-    latest = len(sqlite_module.MIGRATIONS)
+    latest = len(schema.MIGRATIONS)
     with SQLiteStore(path) as s:
         assert s.applied == list(range(1, latest + 1))
         assert s.version == latest
@@ -248,8 +248,8 @@ def test_new_migration_applies_only_the_new_step(tmp_path: Path,
     path = tmp_path / "w.db"
     SQLiteStore(path).close()
     extra = ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",)
-    monkeypatch.setattr(sqlite_module, "MIGRATIONS", [*sqlite_module.MIGRATIONS, extra])
-    latest = len(sqlite_module.MIGRATIONS)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, extra])
+    latest = len(schema.MIGRATIONS)
     with SQLiteStore(path) as s:
         assert s.applied == [latest]
         assert s.version == latest
@@ -261,9 +261,9 @@ def test_failed_migration_rolls_back(tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "w.db"
     SQLiteStore(path).close()
-    released = len(sqlite_module.MIGRATIONS)
+    released = len(schema.MIGRATIONS)
     broken = ("CREATE TABLE notes (id INTEGER PRIMARY KEY)", "NOT SQL")
-    monkeypatch.setattr(sqlite_module, "MIGRATIONS", [*sqlite_module.MIGRATIONS, broken])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
     with pytest.raises(StoreError):
         SQLiteStore(path)
     conn = sqlite3.connect(path)
@@ -279,7 +279,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "w.db"
     SQLiteStore(path).close()
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {len(sqlite_module.MIGRATIONS) + 1}")
+    conn.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS) + 1}")
     conn.close()
     with pytest.raises(StoreError):
         SQLiteStore(path)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..model import fold as _fold, source_id
+from ...model import fold as _fold, source_id
 
 # names, roles and affiliations repeat across a group's records: fold each once
 fold = lru_cache(maxsize=100_000)(_fold)
@@ -133,11 +133,17 @@ class _Person:
 
 
 def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
+    ordered = sorted(records, key=_order)
+    named = _named_persons([r for r in ordered if len(_name_parts(r.name)) >= 2])
+    bare = _bare_surnames([r for r in ordered if len(_name_parts(r.name)) == 1], named)
+    return _person_assignments(named, bare)
+
+
+def _named_persons(records: list[MentionRecord]) -> list[_Person]:
+    """Mentions with first name and surname, joined by name unless their affiliations conflict."""
     named: list[_Person] = []
-    for r in sorted(records, key=_order):
+    for r in records:
         parts = _name_parts(r.name)
-        if len(parts) < 2:
-            continue
         first, surname = parts[0], parts[-1]
         same_name = [p for p in named if p.surname == surname and _same_first(p.first, first)]
         fitting = [p for p in same_name if not _conflict(p, r)]
@@ -145,23 +151,25 @@ def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
             # the one sharing most affiliations; max() keeps the earliest on a tie
             shared, p = max(((_shared_affiliations(p, r), p) for p in fitting), key=lambda sp: len(sp[0]))
             p.add(r, f"same name as “{p.members[0].name}”" + (f", shared affiliation “{shared[0]}”" if shared else ""))
-        else:
-            p = _Person(first, surname)
-            named.append(p)
-            reason = "first named mention"
-            if same_name:
-                reason = (
-                    f"same name as another profile, but affiliation “{', '.join(r.affiliations)}” conflicts with "
-                    f"“{', '.join(a for a, _ in same_name[0].affiliation_dates.values())}” at the same time"
-                )
-            p.add(r, reason)
-
-    bare_groups: list[_Person] = []
-    for r in sorted(records, key=_order):
-        parts = _name_parts(r.name)
-        if len(parts) != 1:
             continue
-        surname = parts[0]
+        p = _Person(first, surname)
+        named.append(p)
+        reason = "first named mention"
+        if same_name:
+            reason = (
+                f"same name as another profile, but affiliation “{', '.join(r.affiliations)}” conflicts with "
+                f"“{', '.join(a for a, _ in same_name[0].affiliation_dates.values())}” at the same time"
+            )
+        p.add(r, reason)
+    return named
+
+
+def _bare_surnames(records: list[MentionRecord], named: list[_Person]) -> list[_Person]:
+    """Surname-only mentions: each joins the one named person its evidence points
+    to (added to ``named``), or a group of bare mentions; the groups are returned."""
+    groups: list[_Person] = []
+    for r in records:
+        surname = _name_parts(r.name)[0]
         candidates = [p for p in named if p.surname == surname and not _conflict(p, r)]
         matched = [(p, why) for p in candidates if (why := _shared_evidence(p, r, len(candidates)))]
         if len(matched) == 1:
@@ -169,17 +177,20 @@ def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
             p.add(r, f"surname “{r.name}” resolved by {why}")
             continue
         # unresolved: only bare mentions sharing an affiliation go together
-        group = next((g for g in bare_groups if g.surname == surname and _shared_affiliations(g, r)), None)
+        group = next((g for g in groups if g.surname == surname and _shared_affiliations(g, r)), None)
         if group is not None:
             group.add(r, f"surname only, shared affiliation “{_shared_affiliations(group, r)[0]}”")
             continue
         group = _Person("", surname)
-        bare_groups.append(group)
+        groups.append(group)
         if len(matched) > 1:
             group.add(r, "surname only, ambiguous between " + " and ".join(f"“{p.members[0].name}”" for p, _ in matched))
         else:
             group.add(r, "surname only, no named person shares its role or affiliation")
+    return groups
 
+
+def _person_assignments(named: list[_Person], bare: list[_Person]) -> dict[int, Assignment]:
     out: dict[int, Assignment] = {}
     names = Counter(_canonical([m.name for m in p.members if len(_name_parts(m.name)) >= 2]) for p in named)
     for p in named:
@@ -191,7 +202,7 @@ def _cluster_persons(records: list[MentionRecord]) -> dict[int, Assignment]:
         sid = source_id(key, "person")
         for m in p.members:
             out[m.id] = Assignment(sid, name, p.reasons[m.id])
-    for g in bare_groups:
+    for g in bare:
         first = min(g.members, key=_order)
         name = _canonical([m.name for m in g.members])
         sid = source_id(f"{name} | {first.article_id}", "person")

@@ -1,0 +1,5 @@
+"""SQLite backend, the default store."""
+
+from .store import SQLiteStore
+
+__all__ = ["SQLiteStore"]

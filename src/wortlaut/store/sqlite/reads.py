@@ -1,0 +1,270 @@
+"""Reading the SQLite store: listings, profiles, search (the CLI's views)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from wortlaut.model import fold
+
+from .sql import fold_name
+from .text import match_expression, snippet
+
+
+class Reads:
+    """The reading half of ``SQLiteStore``."""
+
+    _conn: sqlite3.Connection
+
+
+    def articles(self) -> list[dict]:
+        rows = self._conn.execute(
+            """SELECT a.id, a.title, a.outlet, a.date, a.place, a.country, a.language,
+                      a.origin, a.url, a.author, a.status, COALESCE(a.duplicate_of, ''),
+                      (SELECT COUNT(*) FROM article_locations l WHERE l.article_id = a.id),
+                      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), a.furniture
+               FROM articles a ORDER BY a.ingested_at, a.id"""
+        )
+        keys = ("id", "title", "outlet", "date", "place", "country", "language", "origin", "url",
+                "author", "status", "duplicate_of", "locations", "quotes")
+        return [{**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])} for row in rows]
+
+    def quotes(
+        self,
+        source: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        where: list[str] = []
+        params: list[object] = []
+        if source and source.strip():
+            where.append("instr(s.name_folded, ?) > 0")
+            params.append(fold_name(source))
+        if search and search.strip():
+            match = match_expression(search)
+            if match is None:
+                return []
+            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(match)
+        sql = (
+            """SELECT q.article_id, q.text, q.start, q."end", q.type, q.cue,
+                      q.speaker_text, s.id, s.name, s.kind, s.roles, s.affiliations
+               FROM quotes q
+               JOIN articles a ON a.id = q.article_id
+               LEFT JOIN sources s ON s.id = q.source_id"""
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.ingested_at, a.id, q.start, q.id LIMIT ?"
+        )
+        params.append(-1 if limit is None else limit)
+        return [
+            {
+                "article_id": r[0], "text": r[1], "start": r[2], "end": r[3],
+                "type": r[4], "cue": r[5], "speaker_text": r[6],
+                "source": None if r[7] is None else {
+                    "id": r[7], "name": r[8], "kind": r[9],
+                    "roles": json.loads(r[10]), "affiliations": json.loads(r[11]),
+                },
+            }
+            for r in self._conn.execute(sql, params)
+        ]
+
+    def sources(
+        self,
+        top: int | None = None,
+        since: str | None = None,
+        outlet: str | None = None,
+    ) -> list[dict]:
+        where, params = ["q.source_id IS NOT NULL"], []
+        if since:
+            where.append("a.date >= ?")
+            params.append(since)
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        return [public_profile(p) for p in self._profiles(" AND ".join(where), params, limit=top)]
+
+    def _profiles(
+        self,
+        where: str,
+        params: list,
+        sort: str = "quotes",
+        after: list | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Profiles with the quotes matching ``where`` (over q, s, a), in ``sort``
+        order, starting after the keyset ``after``."""
+        order = SOURCE_ORDERS[sort][0]
+        outer, outer_params = ("1", []) if after is None else (after_condition(order), after_params(after))
+        rows = self._conn.execute(
+            f"""SELECT * FROM (
+                    SELECT s.id, s.name, s.kind, s.aliases, s.roles, s.affiliations, s.name_folded,
+                           COUNT(q.id) AS quote_count, COUNT(DISTINCT q.article_id) AS article_count,
+                           json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet <> '') AS outlets,
+                           COALESCE(MIN(NULLIF(a.date, '')), '') AS first_seen,
+                           COALESCE(MAX(NULLIF(a.date, '')), '') AS last_seen
+                    FROM quotes q
+                    JOIN sources s ON s.id = q.source_id
+                    JOIN articles a ON a.id = q.article_id
+                    WHERE {where}
+                    GROUP BY s.id)
+                WHERE {outer}
+                ORDER BY {", ".join(f"{e} {'DESC' if d else 'ASC'}" for e, d in order)}
+                LIMIT ?""",
+            [*params, *outer_params, -1 if limit is None else limit],
+        )
+        return [
+            {
+                "id": r[0], "name": r[1], "kind": r[2], "aliases": json.loads(r[3]),
+                "roles": json.loads(r[4]), "affiliations": json.loads(r[5]), "name_folded": r[6],
+                "quote_count": r[7], "article_count": r[8], "outlets": sorted(json.loads(r[9] or "[]")),
+                "first_seen": r[10], "last_seen": r[11],
+            }
+            for r in rows
+        ]
+
+    def find_sources(self, name: str) -> list[dict]:
+        folded = fold_name(name)
+        if not folded:
+            return []
+        matches = {
+            r[0]: r[1] for r in self._conn.execute(
+                """SELECT s.id, s.name_folded = ? OR EXISTS (
+                          SELECT 1 FROM source_mentions m WHERE m.source_id = s.id AND m.name = ? COLLATE NOCASE)
+                   FROM sources s
+                   WHERE instr(s.name_folded, ?) > 0 OR EXISTS (
+                         SELECT 1 FROM source_mentions m WHERE m.source_id = s.id AND instr(lower(m.name), lower(?)) > 0)""",
+                (folded, name, folded, name.strip()),
+            )
+        }
+        if not matches:
+            return []
+        found = self._profiles(f"s.id IN ({','.join('?' * len(matches))})", list(matches))
+        return [public_profile(p) for p in sorted(found, key=lambda p: not matches[p["id"]])]
+
+    def source_profile(self, source_id: str) -> dict | None:
+        found = self._profiles("s.id = ?", [source_id])
+        if not found:
+            return None
+        profile = public_profile(found[0])
+        evidence = [
+            {"article_id": r[0], "title": r[1], "date": r[2], "outlet": r[3], "name": r[4], "reason": r[5],
+             "roles": json.loads(r[6]), "affiliations": json.loads(r[7])}
+            for r in self._conn.execute(
+                """SELECT m.article_id, a.title, a.date, a.outlet, m.name, m.reason, m.roles, m.affiliations
+                   FROM source_mentions m JOIN articles a ON a.id = m.article_id
+                   WHERE m.source_id = ? ORDER BY a.date = '', a.date, a.ingested_at, m.id""",
+                (source_id,),
+            )
+        ]
+        profile["roles"] = _dated(evidence, "roles")
+        profile["affiliations"] = _dated(evidence, "affiliations")
+        for e in evidence:
+            del e["roles"], e["affiliations"]
+        profile["evidence"] = evidence
+        profile["quotes"] = [
+            {
+                "article_id": r[0], "text": r[1], "start": r[2], "end": r[3], "type": r[4], "cue": r[5],
+                "speaker_text": r[6], "title": r[7], "date": r[8], "outlet": r[9],
+            }
+            for r in self._conn.execute(
+                """SELECT q.article_id, q.text, q.start, q."end", q.type, q.cue, q.speaker_text,
+                          a.title, a.date, a.outlet
+                   FROM quotes q JOIN articles a ON a.id = q.article_id
+                   WHERE q.source_id = ? ORDER BY a.date = '', a.date, a.ingested_at, q.start""",
+                (source_id,),
+            )
+        ]
+        profile["co_quoted"] = [
+            {"id": r[0], "name": r[1], "kind": r[2], "articles": r[3]}
+            for r in self._conn.execute(
+                """SELECT s.id, s.name, s.kind, COUNT(DISTINCT m.article_id) AS n
+                   FROM source_mentions m JOIN sources s ON s.id = m.source_id
+                   WHERE m.source_id <> ? AND m.article_id IN (
+                         SELECT article_id FROM source_mentions WHERE source_id = ?)
+                     AND EXISTS (SELECT 1 FROM quotes q WHERE q.mention_id = m.id)
+                   GROUP BY s.id ORDER BY n DESC, s.name_folded LIMIT 20""",
+                (source_id, source_id),
+            )
+        ]
+        return profile
+
+    def search(self, text: str, limit: int = 50) -> list[dict]:
+        """Quote hits first (best ranked first), then article hits; ``limit`` in total."""
+        match = match_expression(text)
+        if match is None or limit <= 0:
+            return []
+        hits = [
+            {"kind": "quote", "article_id": r[0], "text": r[1], "title": r[2], "source": r[3]}
+            for r in self._conn.execute(
+                """SELECT q.article_id, q.text, a.title, s.name
+                   FROM quotes_fts f
+                   JOIN quotes q ON q.id = f.rowid
+                   JOIN articles a ON a.id = q.article_id
+                   LEFT JOIN sources s ON s.id = q.source_id
+                   WHERE quotes_fts MATCH ? ORDER BY f.rank, q.id LIMIT ?""",
+                (match, limit),
+            )
+        ]
+        if len(hits) < limit:
+            hits += [
+                {
+                    "kind": "article", "article_id": r[0], "text": snippet(r[2], r[3]),
+                    "title": r[1], "source": None,
+                }
+                for r in self._conn.execute(
+                    """SELECT a.id, a.title, a.text,
+                              highlight(articles_fts, 2, char(2), char(3))
+                       FROM articles_fts f JOIN articles a ON a.id = f.article_id
+                       WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ?""",
+                    (match, limit - len(hits)),
+                )
+            ]
+        return hits
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "quotes", "sources")
+        }
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+# Keyset orders of source listings: (column, descending) pairs, and the cursor's types.
+SOURCE_ORDERS = {
+    "quotes": ((("quote_count", True), ("name_folded", False), ("id", False)), (int, str, str)),
+    "recent": ((("last_seen", True), ("name_folded", False), ("id", False)), (str, str, str)),
+    "name": ((("name_folded", False), ("id", False)), (str, str)),
+}
+
+
+def public_profile(profile: dict) -> dict:
+    """A profile without the sort key only the store needs."""
+    return {k: v for k, v in profile.items() if k != "name_folded"}
+
+
+def after_condition(order: tuple[tuple[str, bool], ...]) -> str:
+    """SQL true for rows strictly after the cursor row in ``order``:
+    (k1 beyond ?) OR (k1 = ? AND k2 beyond ?) OR …; parameters from _after_params."""
+    terms = []
+    for i, (expr, descending) in enumerate(order):
+        equal = [f"{e} = ?" for e, _ in order[:i]]
+        terms.append("(" + " AND ".join([*equal, f"{expr} {'<' if descending else '>'} ?"]) + ")")
+    return "(" + " OR ".join(terms) + ")"
+
+
+def after_params(key: list) -> list:
+    return [v for i in range(len(key)) for v in key[: i + 1]]
+
+
+def _dated(evidence: list[dict], field: str) -> list[dict]:
+    """Each role or affiliation with the first and last article date it was given."""
+    seen: dict[str, dict] = {}
+    for e in evidence:
+        for text in e[field]:
+            entry = seen.setdefault(fold(text), {"text": text, "first_seen": e["date"], "last_seen": e["date"]})
+            if e["date"]:
+                entry["first_seen"] = min(filter(None, [entry["first_seen"], e["date"]]))
+                entry["last_seen"] = max(entry["last_seen"], e["date"])
+    return list(seen.values())
