@@ -3,11 +3,14 @@ by `wortlaut ingest` from the demo corpus, httpx as the client."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import httpx
 import pytest
 
+from conftest import DEMO, run_cli
 from serving import XSS_ARTICLE, demo_db, running
 from wortlaut.model import QUOTE_TYPES, fold
 from wortlaut.serve import create_app
@@ -271,3 +274,25 @@ def test_bad_bodies_are_refused(api, content, content_type, status):
     r = api.post("/api/articles", content=content, headers={**auth(), "content-type": content_type})
     assert r.status_code == status, r.text
     assert "detail" in r.json()
+
+
+def test_posted_articles_are_admitted_as_the_batch_runner_admits_them(api, db):
+    french = ("Le ministre a déclaré mardi que la réforme des retraites serait votée avant l'été. "
+              "« Nous n'avons pas le choix », a-t-il dit devant les députés réunis à Paris.")
+    unsupported = api.post("/api/articles", json={"text": french}, headers=auth())
+    assert unsupported.status_code == 201, unsupported.text
+    assert unsupported.json()["quotes"] == 0
+
+    # a syndicated copy of a stored demo article: linked to it, not analysed again
+    page = (DEMO / "de-bahnstreik.txt").read_text(encoding="utf-8")
+    copy = api.post("/api/articles", content=(page + "\nMit Material von Agenturen.\n").encode(),
+                    headers={**auth(), "content-type": "text/plain; charset=utf-8"})
+    assert copy.status_code == 201, copy.text
+    assert copy.json()["quotes"] == 0
+
+    listed = run_cli("articles", "--format", "json", db=db)
+    by_id = {a["id"]: a for a in json.loads(listed.stdout)}
+    assert (by_id[unsupported.json()["id"]]["status"], by_id[unsupported.json()["id"]]["language"]) == ("unsupported", "fr")
+    linked = by_id[copy.json()["id"]]
+    assert linked["status"] == "duplicate"
+    assert Path(by_id[linked["duplicate_of"]]["origin"]).name == "de-bahnstreik.txt"

@@ -22,10 +22,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from .analyse.furniture import strip_furniture
+from .admission import LINKED, LOCATION, STORED, Admission, Triage, analyse_admitted
 from .analyse.language import ANALYSED, IDENTIFIED, detect_language
 from .ingest import Failure
-from .ingest.dedup import NearDuplicates, from_bytes, signature, to_bytes
 from .model import Article
 from .pipeline import process
 from .store import Store, StoreError
@@ -36,7 +35,9 @@ SMALL_BATCH = 32
 IN_FLIGHT_PER_WORKER = 4  # enough queued work to keep each worker busy
 WARM_UP = {"de": "„Wir bauen weiter“, sagte Anna Berger.", "en": '"We will build on," Anna Berger said.'}
 
-STORED, DUPLICATE, UNSUPPORTED, PRESENT, FAILED = "stored", "duplicate", "unsupported", "present", "failed"
+FAILED = "failed"
+# outcomes counted together in the summary
+_COUNTED_AS = {LINKED: "duplicate", LOCATION: "duplicate"}
 
 
 @dataclass
@@ -53,10 +54,8 @@ class Summary:
 class _Pending:
     """An item on its way to the store, in reading order."""
 
-    article: Article
-    outcome: str  # STORED: a new article, once analysed; DUPLICATE: a location or a linked copy
+    triage: Triage
     future: Future | None = None  # the analysis of a new article
-    signature: bytes | None = None  # originals only: later copies are linked to them
 
 
 def run(
@@ -94,16 +93,13 @@ class _Batch:
         self.window = IN_FLIGHT_PER_WORKER * workers if workers > 1 else 1
         self.summary = Summary()
         self.queue: deque[_Pending] = deque()
-        self.queued_originals: set[str] = set()  # ids on their way in: later copies wait for them
-        self.near = NearDuplicates()
-        for article_id, minhash in store.signatures():
-            self.near.add(article_id, from_bytes(minhash))
+        self.admission = Admission(store)
 
     def add(self, item: Article | Failure) -> None:
         if isinstance(item, Failure):
             self._fail(item)
         else:
-            self._classify(item)
+            self._triage(item)
         while self.queue and (len(self.queue) > self.window or _ready(self.queue[0])):
             self._write(self.queue.popleft())
 
@@ -111,22 +107,9 @@ class _Batch:
         while self.queue:
             self._write(self.queue.popleft())
 
-    def _classify(self, article: Article) -> None:
-        # Furniture out first: the stored id is that of the text without it.
-        article = strip_furniture(article)
-        if article.id in self.queued_originals or self.store.has_article(article.id):
-            self.queue.append(_Pending(article, DUPLICATE))  # same text: a location, once the original is in
-            return
-        minhash = signature(article.text)
-        original = self.near.original_of(minhash)
-        if original:
-            article.status, article.duplicate_of = "duplicate", original
-            article.language = article.language or detect_language(article.text, IDENTIFIED)
-            self.queue.append(_Pending(article, DUPLICATE))
-            return
-        self.near.add(article.id, minhash)
-        self.queued_originals.add(article.id)
-        self.queue.append(_Pending(article, STORED, self._submit(article), to_bytes(minhash)))
+    def _triage(self, article: Article) -> None:
+        triage = self.admission.triage(article)
+        self.queue.append(_Pending(triage, self._submit(triage.article) if triage.new else None))
 
     def _executor(self) -> ProcessPoolExecutor | _InProcess:
         if self.workers == 1:
@@ -137,49 +120,34 @@ class _Batch:
 
     def _submit(self, article: Article) -> Future:
         try:
-            return self.executor.submit(analyse_supported, article, self.languages, self.use_model)
+            return self.executor.submit(analyse_admitted, article, self.languages, self.use_model)
         except BrokenProcessPool:  # a worker died (out of memory, a crash in a library): start afresh
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._executor()
-            return self.executor.submit(analyse_supported, article, self.languages, self.use_model)
+            return self.executor.submit(analyse_admitted, article, self.languages, self.use_model)
 
     def _write(self, pending: _Pending) -> None:
-        article = pending.article
+        article = pending.triage.article
         try:
-            if pending.outcome == DUPLICATE:
-                self._write_duplicate(article)
+            if not pending.triage.new:
+                outcome = self.admission.store_copy(article)
+                if outcome is None:  # its original failed: this copy is read afresh
+                    self._triage(article)
+                else:
+                    self._done(outcome)
                 return
-            self.queued_originals.discard(article.id)
             try:
                 article = pending.future.result()
             except Exception as exc:  # one article's analysis bug, or a dead worker, must not cost the batch
-                self.near.remove(article.id)  # copies read later become originals
+                self.admission.withdraw(article.id)
                 self._fail(Failure(article.origin, f"analysis failed: {exc!r}"))
                 return
-            if not self.store.add_article(article, pending.signature):
-                self._location(article)
-            elif article.status == "unsupported":
-                self._done(UNSUPPORTED)
-            else:
+            outcome = self.admission.store_new(article, pending.triage.signature)
+            if outcome == STORED:
                 self.summary.quotes += len(article.quotes)
-                self._done(STORED)
+            self._done(outcome)
         except StoreError as exc:
             self._fail(Failure(article.origin, str(exc)))
-
-    def _write_duplicate(self, article: Article) -> None:
-        if article.duplicate_of and self.store.has_article(article.duplicate_of):
-            if self.store.add_article(article):
-                self._done(DUPLICATE)
-            else:
-                self._location(article)
-        elif self.store.has_article(article.id):
-            self._location(article)
-        else:  # its original failed: this copy is read afresh
-            article.status, article.duplicate_of = "analysed", ""
-            self._classify(article)
-
-    def _location(self, article: Article) -> None:
-        self._done(DUPLICATE if self.store.add_location(article.id, article.origin) else PRESENT)
 
     def _fail(self, failure: Failure) -> None:
         self.store.add_failure(failure.item, failure.reason)
@@ -188,23 +156,14 @@ class _Batch:
 
     def _done(self, outcome: str) -> None:
         if outcome != FAILED:  # failures are counted as the list of them
-            setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
+            counted = _COUNTED_AS.get(outcome, outcome)
+            setattr(self.summary, counted, getattr(self.summary, counted) + 1)
         if self.on_item:
             self.on_item(outcome)
 
 
 def _ready(pending: _Pending) -> bool:
     return pending.future is None or pending.future.done()
-
-
-def analyse_supported(article: Article, languages: tuple[str, ...], use_model: bool) -> Article:
-    """The article's language and, if it is one of ``languages``, its analysis;
-    otherwise it is marked unsupported as it is. Runs in the workers."""
-    article.language = article.language or detect_language(article.text, IDENTIFIED)
-    if article.language not in languages:
-        article.status = "unsupported"
-        return article
-    return process(article, use_model)
 
 
 def _warm_up(languages: tuple[str, ...], use_model: bool) -> None:

@@ -1,6 +1,8 @@
-"""The per-article function the shells call (today the CLI): ingest → analyse → resolve.
+"""The per-article function every shell calls: analyse → resolve.
 
-Corpus evaluation calls ``analyse`` directly: it needs the tokens, not sources."""
+``process`` takes an article whose furniture is already out (admission and
+``process_path`` take it out, once). Corpus evaluation calls ``analyse``
+directly: it needs the tokens, not sources."""
 
 from __future__ import annotations
 
@@ -16,8 +18,7 @@ from .resolve import resolve_sources
 
 
 def process(article: Article, use_model: bool = True) -> Article:
-    """Furniture out, language in, quotes found, sources resolved."""
-    article = strip_furniture(article)
+    """Language in, quotes found, sources resolved."""
     if not article.language:
         article.language = detect_language(article.text)
     doc, attributions = analyse(article.text, article.language, use_model)
@@ -27,5 +28,5 @@ def process(article: Article, use_model: bool = True) -> Article:
 
 
 def process_path(path: Path, use_model: bool = True) -> list[Article]:
-    """Every article in one input file, analysed. Raises IngestError for a bad file."""
-    return [process(a, use_model) for a in read_path(path)]
+    """Every article in one input file, furniture out and analysed. Raises IngestError for a bad file."""
+    return [process(strip_furniture(a), use_model) for a in read_path(path)]

@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from fastapi import Request
 
+from wortlaut.admission import NEW_ROW, Admission, known_signatures
+from wortlaut.ingest.dedup import NearDuplicates
 from wortlaut.model import Article
-from wortlaut.pipeline import process
 from wortlaut.store import SQLiteStore, Store
 
 
@@ -30,22 +31,25 @@ class ThreadStores:
 
 
 class Writer:
-    """Analyses and stores posted articles one at a time: the analysis models
-    are not known to be thread-safe, and SQLite takes one writer anyway."""
+    """Admits posted articles one at a time, as the batch runner would: the
+    analysis models are not known to be thread-safe, and SQLite takes one
+    writer anyway. The near-duplicate index is read once and kept."""
 
     def __init__(self, db_path: str | os.PathLike[str]) -> None:
         self._db_path = db_path
         self._lock = threading.Lock()
+        self._near: NearDuplicates | None = None
 
     def add(self, article: Article) -> tuple[str, int, bool]:
         """(article id, stored quote count, whether it was new)."""
-        with self._lock:
-            article = process(article)
-            with SQLiteStore(self._db_path) as store:
-                if store.add_article(article):
-                    return article.id, len(article.quotes), True
-                stored = store.article(article.id)
-                return article.id, len(stored["quotes"]) if stored else 0, False
+        with self._lock, SQLiteStore(self._db_path) as store:
+            if self._near is None:
+                self._near = known_signatures(store)
+            outcome, admitted = Admission(store, self._near).admit(article)
+            if outcome in NEW_ROW:
+                return admitted.id, len(admitted.quotes), True
+            stored = store.article(admitted.id)
+            return admitted.id, len(stored["quotes"]) if stored else 0, False
 
 
 def reader(request: Request) -> Store:
