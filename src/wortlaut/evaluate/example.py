@@ -64,32 +64,8 @@ def _same(a: str, b: str) -> bool:
 
 def score_example(article: Article, gold: dict) -> ExampleScore:
     score = ExampleScore()
-    for g in gold.get("quotes", []):
-        score.statements += 1
-        hits = [q for q in article.quotes if g["contains"] in q.text]
-        if hits:
-            score.found += 1
-        right = [q for q in hits if q.source is not None and _same(q.source.name, g["source"])]
-        if right:
-            score.with_source += 1
-            score.right_type += any(q.type == g.get("type") for q in right)
-        else:
-            got = ", ".join(q.source.name if q.source else "no source" for q in hits) or "not found"
-            score.misses.append(f"{g['contains']!r} ({g['source']}; got {got})")
-    by_name = {fold(s.name): s for s in article.sources}
-    for g in gold.get("sources", []):
-        s = by_name.get(fold(g["name"]))
-        ok = (
-            s is not None
-            and s.kind == g["kind"]
-            and [fold(r) for r in s.roles] == [fold(r) for r in g.get("roles", [])]
-            and [fold(r) for r in s.affiliations] == [fold(r) for r in g.get("affiliations", [])]
-        )
-        if ok:
-            score.sources_right.append(g["name"])
-        else:
-            have = f"{s.kind}, roles {s.roles}, affiliations {s.affiliations}" if s else "missing"
-            score.sources_wrong.append(f"{g['name']}: have {have}; gold {g['kind']}, {g.get('roles', [])}, {g.get('affiliations', [])}")
+    _score_statements(score, article, gold.get("quotes", []))
+    _score_sources(score, article, gold.get("sources", []))
     lines = gold.get("furniture_lines", [])
     score.furniture_total = len(lines)
     score.furniture_flagged = sum(1 for line in lines if line in article.furniture and line not in article.text)
@@ -103,6 +79,41 @@ def score_example(article: Article, gold: dict) -> ExampleScore:
             d["date"], d["place"], d["country"], gold.get("outlet", ""),
         )
     return score
+
+
+def _score_statements(score: ExampleScore, article: Article, statements: list[dict]) -> None:
+    """Each gold statement: found in a quote, with the right source and type."""
+    for g in statements:
+        score.statements += 1
+        hits = [q for q in article.quotes if g["contains"] in q.text]
+        if hits:
+            score.found += 1
+        right = [q for q in hits if q.source is not None and _same(q.source.name, g["source"])]
+        if right:
+            score.with_source += 1
+            score.right_type += any(q.type == g.get("type") for q in right)
+        else:
+            got = ", ".join(q.source.name if q.source else "no source" for q in hits) or "not found"
+            score.misses.append(f"{g['contains']!r} ({g['source']}; got {got})")
+
+
+def _score_sources(score: ExampleScore, article: Article, sources: list[dict]) -> None:
+    """Each gold source: present with its kind, roles and affiliations, in order."""
+    by_name = {fold(s.name): s for s in article.sources}
+    for g in sources:
+        s = by_name.get(fold(g["name"]))
+        ok = (
+            s is not None
+            and s.kind == g["kind"]
+            and [fold(r) for r in s.roles] == [fold(r) for r in g.get("roles", [])]
+            and [fold(r) for r in s.affiliations] == [fold(r) for r in g.get("affiliations", [])]
+        )
+        if ok:
+            score.sources_right.append(g["name"])
+        else:
+            have = f"{s.kind}, roles {s.roles}, affiliations {s.affiliations}" if s else "missing"
+            score.sources_wrong.append(
+                f"{g['name']}: have {have}; gold {g['kind']}, {g.get('roles', [])}, {g.get('affiliations', [])}")
 
 
 def score_directory(directory: Path, gold: dict[str, dict], analyse_file: Callable[[Path], Article]) -> ExampleScore:

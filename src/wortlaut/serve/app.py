@@ -20,6 +20,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from wortlaut.model import SOURCE_KINDS
 from wortlaut.store import SQLiteStore
 from wortlaut.store.base import CursorError
 
@@ -55,7 +56,7 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None) -> Fas
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(highlight=highlight, hue=hue, link=pages.link)
+    env.globals.update(highlight=highlight, hue=hue, link=pages.link, source_kinds=SOURCE_KINDS)
     app.state.templates = Jinja2Templates(env=env)
 
     app.include_router(api.router)

@@ -6,8 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-QuoteType = Literal["direct", "indirect", "mixed", "reported"]
-SourceKind = Literal["person", "organisation", "document", "unnamed"]
+from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
+
+QuoteType = Literal[QUOTE_TYPES]
+SourceKind = Literal[SOURCE_KINDS]
 SourceSort = Literal["quotes", "recent", "name"]
 
 # Article dates as the store keeps them: year, month or day precision.
