@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import fold as _fold, source_id
+from .names import initials
 
 # names, roles and affiliations repeat across a group's records: fold each once
 fold = lru_cache(maxsize=100_000)(_fold)
@@ -318,14 +319,6 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
         for m in members:
             out[m.id] = Assignment(sid, name, why.get(m.id, f"organisation named “{m.name}”"))
     return out
-
-
-def initials(name: str) -> str:
-    """"Deutscher Gewerkschaftsbund" -> "dg"; "International Institute for Strategic Studies" -> "iiss"."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FILLER]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return fold("".join(w[0] for w in words))
 
 
 # -- shared helpers ------------------------------------------------------------------
