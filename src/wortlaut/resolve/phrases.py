@@ -36,77 +36,21 @@ def parse_np(doc: Doc, i: int, limit: int, hard: int | None = None, complements:
     en = doc.language != "de"
     np_ = NP(start=i, end=i)
     k = i
-    c = cls(doc, k)
-    if c == "DET":
+    if cls(doc, k) == "DET":
         np_.det = k
         k += 1
-    # an English possessor: "Stridewell's chief executive", "the trust's medical director"
     if en:
-        j = k
-        while j < n and cls(doc, j) in ("NAME", "NOUN") and j - k < 5:
-            j += 1
-        if j < n and j > k and cls(doc, j) == "POSS" and j + 1 < n and cls(doc, j + 1) in ("NOUN", "NAME", "ADJ") \
-                and not capitalised(doc.tokens[j + 1].text):
-            np_.possessor = (k, j)
-            k = j + 1
-    while k < n and cls(doc, k) in ("ADJ", "NUM"):
-        counted = k + 1 < n and cls(doc, k + 1) in ("NOUN", "ADJ") and low_at(doc, k + 1) not in TIME_WORDS
-        if cls(doc, k) == "NUM" and not re.search(r"\d+-", doc.tokens[k].text) and not counted:
-            break
-        np_.mods.append(k)
-        k += 1
+        k = _english_possessor(doc, np_, k, n)
+    k = _modifiers(doc, np_, k, n)
     while k < n:
-        c = cls(doc, k)
-        t = doc.tokens[k]
-        if c in ("NOUN", "NAME"):
-            if en and c == "NOUN" and hard is not None and k >= hard and np_.heads:
-                break  # English lower-case words past the tagger's range are the verb phrase
-            if t.text.lower() in TIME_WORDS and np_.heads:
-                break
-            np_.heads.append(k)
-            k += 1
-            continue
-        if c == "ADJ" and np_.heads and capitalised(t.text) and k + 1 < n and cls(doc, k + 1) in ("NOUN", "NAME"):
-            np_.heads.append(k)  # "Arbeitskreis Sichere Elbe"
-            k += 1
-            continue
-        if c == "TRUNC" and k + 2 < n and doc.tokens[k + 1].text in ("und", "oder") \
-                and cls(doc, k + 2) in ("NOUN", "NAME"):
-            np_.heads.extend([k, k + 1, k + 2])
-            k += 3
-            continue
-        if (not en and c == "CONJ" and t.text == "und" and len(np_.heads) >= 2 and k + 1 < n
-                and cls(doc, k + 1) == "NOUN" and is_org_word(low_at(doc, np_.heads[0]), False)):
-            np_.heads.append(k)  # "Gewerkschaft Verkehr und Schiene"
-            k += 1
-            continue
-        if (not en and c == "CONJ" and t.text == "und" and cls(doc, np_.heads[-1] if np_.heads else k) == "NOUN"
-                and np_.heads and is_roleish(doc, np_.heads[-1]) and k + 1 < n and cls(doc, k + 1) == "NOUN"
-                and is_roleish(doc, k + 1) and any(cls(doc, j) == "NAME" for j in range(k + 2, min(k + 4, n)))):
-            np_.heads.append(k)  # "Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
-            k += 1
-            continue
-        j = _name_particle(doc, k, n, np_.heads)
+        j = _head_words(doc, np_, k, n, hard, en)
         if j:
-            np_.heads.extend(range(k, j))  # "Ursula von der Leyen", "Thomas de Maizière"
             k = j
             continue
-        if np_.heads and c in ("LINK", "CONJ", "PREP", "DET", "POSS") and _inside_name(doc, k, n, np_.heads):
-            np_.heads.append(k)
-            k += 1
-            continue
-        if np_.heads and c == "QUOTE" and np_.quoted is None:
-            q = quoted_name(doc, k, n)
-            if q:
-                np_.quoted = q
-                k = q[1] + 1
-                break
-        if not np_.heads and c == "QUOTE" and np_.quoted is None and np_.det is not None:
-            q = quoted_name(doc, k, n)
-            if q and any(is_org_word(doc.tokens[j].text, en) for j in range(*q)):
-                np_.quoted = q
-                k = q[1] + 1
-                break
+        q = _quoted_after(doc, np_, k, n, en)
+        if q:
+            np_.quoted = q
+            k = q[1] + 1
         break
     if not np_.heads and np_.quoted is None:
         if np_.mods:  # a nominalised adjective ("des 31-Jährigen", "die 34-Jährige")
@@ -118,6 +62,88 @@ def parse_np(doc: Doc, i: int, limit: int, hard: int | None = None, complements:
         return np_
     _complements(doc, np_, n)
     return np_
+
+
+def _english_possessor(doc: Doc, np_: NP, k: int, n: int) -> int:
+    """"Stridewell's chief executive", "the trust's medical director": note the possessor, return where
+    the possessed phrase starts."""
+    j = k
+    while j < n and cls(doc, j) in ("NAME", "NOUN") and j - k < 5:
+        j += 1
+    if j < n and j > k and cls(doc, j) == "POSS" and j + 1 < n and cls(doc, j + 1) in ("NOUN", "NAME", "ADJ") \
+            and not capitalised(doc.tokens[j + 1].text):
+        np_.possessor = (k, j)
+        return j + 1
+    return k
+
+
+def _modifiers(doc: Doc, np_: NP, k: int, n: int) -> int:
+    """Adjectives and numbers before the head; a bare number counts only before a noun ("drei Experten")."""
+    while k < n and cls(doc, k) in ("ADJ", "NUM"):
+        counted = k + 1 < n and cls(doc, k + 1) in ("NOUN", "ADJ") and low_at(doc, k + 1) not in TIME_WORDS
+        if cls(doc, k) == "NUM" and not re.search(r"\d+-", doc.tokens[k].text) and not counted:
+            break
+        np_.mods.append(k)
+        k += 1
+    return k
+
+
+def _head_words(doc: Doc, np_: NP, k: int, n: int, hard: int | None, en: bool) -> int:
+    """Take the head words starting at token k into ``np_.heads``; return the token after them, 0 if none."""
+    c = cls(doc, k)
+    t = doc.tokens[k]
+    if c in ("NOUN", "NAME"):
+        if en and c == "NOUN" and hard is not None and k >= hard and np_.heads:
+            return 0  # English lower-case words past the tagger's range are the verb phrase
+        if t.text.lower() in TIME_WORDS and np_.heads:
+            return 0
+        np_.heads.append(k)
+        return k + 1
+    if c == "ADJ" and np_.heads and capitalised(t.text) and k + 1 < n and cls(doc, k + 1) in ("NOUN", "NAME"):
+        np_.heads.append(k)  # "Arbeitskreis Sichere Elbe"
+        return k + 1
+    if c == "TRUNC" and k + 2 < n and doc.tokens[k + 1].text in ("und", "oder") \
+            and cls(doc, k + 2) in ("NOUN", "NAME"):
+        np_.heads.extend([k, k + 1, k + 2])
+        return k + 3
+    if not en and c == "CONJ" and t.text == "und" and _german_head_coordination(doc, np_, k, n):
+        np_.heads.append(k)
+        return k + 1
+    j = _name_particle(doc, k, n, np_.heads)
+    if j:
+        np_.heads.extend(range(k, j))  # "Ursula von der Leyen", "Thomas de Maizière"
+        return j
+    if np_.heads and c in ("LINK", "CONJ", "PREP", "DET", "POSS") and _inside_name(doc, k, n, np_.heads):
+        np_.heads.append(k)
+        return k + 1
+    return 0
+
+
+def _german_head_coordination(doc: Doc, np_: NP, k: int, n: int) -> bool:
+    """An "und" inside the head: "Gewerkschaft Verkehr und Schiene", or between two roles before a name
+    ("Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch")."""
+    heads = np_.heads
+    if len(heads) >= 2 and k + 1 < n and cls(doc, k + 1) == "NOUN" and is_org_word(low_at(doc, heads[0]), False):
+        return True
+    return (cls(doc, heads[-1] if heads else k) == "NOUN" and bool(heads) and is_roleish(doc, heads[-1])
+            and k + 1 < n and cls(doc, k + 1) == "NOUN" and is_roleish(doc, k + 1)
+            and any(cls(doc, j) == "NAME" for j in range(k + 2, min(k + 4, n))))
+
+
+def _quoted_after(doc: Doc, np_: NP, k: int, n: int, en: bool) -> tuple[int, int] | None:
+    """A quoted name at token k that belongs to the phrase: after a head, or after an article alone
+    when it names an organisation (die „Aktion Deutschland hilft“)."""
+    if cls(doc, k) != "QUOTE" or np_.quoted is not None:
+        return None
+    if np_.heads:
+        return quoted_name(doc, k, n)
+    if np_.det is None:
+        return None
+    q = quoted_name(doc, k, n)
+    if q and any(is_org_word(doc.tokens[j].text, en) for j in range(*q)):
+        return q
+    return None
+
 
 
 def _inside_name(doc: Doc, k: int, n: int, heads: list[int]) -> bool:
@@ -178,59 +204,71 @@ def _complements(doc: Doc, np_: NP, n: int) -> None:
     en = doc.language != "de"
     k = np_.end
     while k < n:
-        t = doc.tokens[k]
-        c = cls(doc, k)
-        low = t.text.lower()
-        if c == "PAREN" and t.text == "(":
-            j = k + 1
-            while j < n and doc.tokens[j].text != ")" and j - k < 8:
-                j += 1
-            if j < n and doc.tokens[j].text == ")" and j > k + 1:
-                np_.paren.append((k + 1, j))
-                k = j + 1
-                continue
+        nxt = _complement(doc, np_, k, n, en)
+        if nxt is None:
             break
-        if not en and c == "DET" and low in ("des", "der", "eines", "einer"):
-            sub = parse_np(doc, k, n, complements=False)
-            if sub is None or not (sub.heads or sub.quoted):
-                break
-            np_.comps.append(("gen", k, sub))
-            k = sub.end
-            continue
-        if c == "PREP" and low not in ("zufolge", "laut", "gemäß") and k + 1 < n:
-            sub = parse_np(doc, k + 1, n, complements=False)
-            if sub is None:
-                break
-            np_.comps.append(("time" if _temporal(doc, sub) else low, k, sub))
-            k = sub.end
-            continue
-        if c == "CONJ" and low in ("und", "and", "oder", "or") and k + 1 < n and np_.comps:
-            # "für Verteidigung und militärische Analyse": coordination inside the last complement
-            sub = parse_np(doc, k + 1, n, complements=False)
-            if sub is None or cls(doc, k + 1) == "NAME":
-                break
-            prep, pk, last = np_.comps[-1]
-            if sub.det is not None and prep in ("gen", "der", "des"):
-                np_.comps.append((prep, k, sub))  # "der SPD-Fraktion und der Tierschutzpartei": two of them
-                k = sub.end
-                continue
-            if cls(doc, k + 1) == "NOUN" and is_roleish_word(low_at(doc, k + 1)) and not en:
-                break  # "Dekan der Fakultät und Vorsitzende des …": a second role
-            last.end = sub.end
-            last.heads.extend(sub.heads)
-            k = sub.end
-            continue
-        if not en and c == "NAME" and low.endswith("s") and np_.heads and not np_.comps \
-                and cls(doc, np_.heads[-1]) == "NOUN":
-            # bare genitive of a name after a statement: "Meinung Russlands"
-            sub = parse_np(doc, k, n, complements=False)
-            if sub is None:
-                break
-            np_.comps.append(("gen", k, sub))
-            k = sub.end
-            continue
-        break
+        k = nxt
     np_.end = k
+
+
+def _complement(doc: Doc, np_: NP, k: int, n: int, en: bool) -> int | None:
+    """Attach the complement starting at token k; return the token after it, None if there is none."""
+    t = doc.tokens[k]
+    c = cls(doc, k)
+    low = t.text.lower()
+    if c == "PAREN" and t.text == "(":
+        return _bracket(doc, np_, k, n)
+    if not en and c == "DET" and low in ("des", "der", "eines", "einer"):
+        sub = parse_np(doc, k, n, complements=False)
+        if sub is None or not (sub.heads or sub.quoted):
+            return None
+        np_.comps.append(("gen", k, sub))
+        return sub.end
+    if c == "PREP" and low not in ("zufolge", "laut", "gemäß") and k + 1 < n:
+        sub = parse_np(doc, k + 1, n, complements=False)
+        if sub is None:
+            return None
+        np_.comps.append(("time" if _temporal(doc, sub) else low, k, sub))
+        return sub.end
+    if c == "CONJ" and low in ("und", "and", "oder", "or") and k + 1 < n and np_.comps:
+        return _coordinated_complement(doc, np_, k, n, en)
+    if not en and c == "NAME" and low.endswith("s") and np_.heads and not np_.comps \
+            and cls(doc, np_.heads[-1]) == "NOUN":
+        # bare genitive of a name after a statement: "Meinung Russlands"
+        sub = parse_np(doc, k, n, complements=False)
+        if sub is None:
+            return None
+        np_.comps.append(("gen", k, sub))
+        return sub.end
+    return None
+
+
+def _bracket(doc: Doc, np_: NP, k: int, n: int) -> int | None:
+    """A short bracket after the head ("(GVS)", "(SPD)"): its inside range is noted."""
+    j = k + 1
+    while j < n and doc.tokens[j].text != ")" and j - k < 8:
+        j += 1
+    if j < n and doc.tokens[j].text == ")" and j > k + 1:
+        np_.paren.append((k + 1, j))
+        return j + 1
+    return None
+
+
+def _coordinated_complement(doc: Doc, np_: NP, k: int, n: int, en: bool) -> int | None:
+    """"für Verteidigung und militärische Analyse": coordination inside the last complement."""
+    sub = parse_np(doc, k + 1, n, complements=False)
+    if sub is None or cls(doc, k + 1) == "NAME":
+        return None
+    prep, pk, last = np_.comps[-1]
+    if sub.det is not None and prep in ("gen", "der", "des"):
+        np_.comps.append((prep, k, sub))  # "der SPD-Fraktion und der Tierschutzpartei": two of them
+        return sub.end
+    if cls(doc, k + 1) == "NOUN" and is_roleish_word(low_at(doc, k + 1)) and not en:
+        return None  # "Dekan der Fakultät und Vorsitzende des …": a second role
+    last.end = sub.end
+    last.heads.extend(sub.heads)
+    return sub.end
+
 
 
 def _temporal(doc: Doc, np_: NP) -> bool:
