@@ -56,8 +56,7 @@ def cls(doc: Doc, k: int) -> str:
     t = doc.tokens[k]
     text, pos = t.text, t.pos
     low = text.lower()
-    if text in ("’", "'") and k > 0 and doc.tokens[k - 1].end == t.start and doc.tokens[k - 1].text.endswith("s") \
-            and t.end < len(doc.text) and doc.text[t.end:t.end + 1] == " ":
+    if _plural_possessive(doc, k):
         return "POSS"  # "Nurses' Union", "Residents’ Association"
     if text in QUOTE_MARKS:
         return "QUOTE"
@@ -65,12 +64,37 @@ def cls(doc: Doc, k: int) -> str:
         return "PAREN"
     if doc.language != "de" or not pos:
         return _cls_en(doc, k, text, low, pos)
+    return _cls_de(doc, k, text, low, pos)
+
+
+def _plural_possessive(doc: Doc, k: int) -> bool:
+    """An apostrophe glued to a word ending in "s" and followed by a space."""
+    t = doc.tokens[k]
+    return (t.text in ("’", "'") and k > 0 and doc.tokens[k - 1].end == t.start
+            and doc.tokens[k - 1].text.endswith("s") and t.end < len(doc.text) and doc.text[t.end:t.end + 1] == " ")
+
+
+def _cls_de(doc: Doc, k: int, text: str, low: str, pos: str) -> str:
+    """German: from HanTa's STTS tags, corrected by known first names and capitalisation."""
     if capitalised(text) and _first_name_pair(doc, k):
         return "NAME"
     if pos.startswith("$"):
         return "PUNCT" if not text[0].isalnum() else ("NAME" if capitalised(text) else "OTHER")
     if text in ("’s", "'s"):
         return "POSS"
+    c = _stts_class(text, low, pos)
+    if c:
+        return c
+    if capitalised(text) and not opens_sentence(doc, k) and text.isalpha():
+        # surnames HanTa reads as verbs or adjectives ("Jörg Wendt", "Andrea Frei")
+        return "NAME"
+    if pos.startswith("V"):
+        return "VERB"
+    return "OTHER"
+
+
+def _stts_class(text: str, low: str, pos: str) -> str:
+    """The class an STTS tag gives on its own; "" where the word decides."""
     if pos in ("ART", "PIAT") or (pos in ("PPOSAT", "PDAT") and low not in ("dessen", "deren")):
         return "DET"
     if pos == "PRELAT" or low in ("dessen", "deren"):
@@ -97,15 +121,11 @@ def cls(doc: Doc, k: int) -> str:
         return "PRON"
     if pos == "CARD":
         return "NUM"
-    if capitalised(text) and not opens_sentence(doc, k) and text.isalpha():
-        # surnames HanTa reads as verbs or adjectives ("Jörg Wendt", "Andrea Frei")
-        return "NAME"
-    if pos.startswith("V"):
-        return "VERB"
-    return "OTHER"
+    return ""
 
 
 def _cls_en(doc: Doc, k: int, text: str, low: str, pos: str = "") -> str:
+    """English (and untagged text): Penn tags where given, else word lists and capitalisation."""
     if not any(ch.isalnum() for ch in text):
         return "CONJ" if text == "&" else "PUNCT"
     if text in ("’s", "'s", "’", "'"):
@@ -113,19 +133,31 @@ def _cls_en(doc: Doc, k: int, text: str, low: str, pos: str = "") -> str:
     if low[0].isdigit():
         return "NUM"
     if pos and low not in EN_STOP:
-        if pos in ("NNP", "NNPS") and capitalised(text):
-            if opens_sentence(doc, k) and (low in EN_GROUP or low in QUANTIFIERS):
-                return "NOUN"
-            return "NAME"
-        if pos in PENN:
-            c = PENN[pos]
-            if c == "DET" and low not in EN_DET:
-                return "OTHER"
-            if c == "PREP" and low in ("that",):
-                return "REL"
+        c = _penn_class(doc, k, text, low, pos)
+        if c:
             return c
-        if pos.startswith(("NN", "JJ", "VBG", "VBN")):
-            return "NAME" if capitalised(text) and not opens_sentence(doc, k) else "NOUN"
+    return _english_word_class(doc, k, text, low)
+
+
+def _penn_class(doc: Doc, k: int, text: str, low: str, pos: str) -> str:
+    """The class a Penn tag gives; "" where the word lists decide."""
+    if pos in ("NNP", "NNPS") and capitalised(text):
+        if opens_sentence(doc, k) and (low in EN_GROUP or low in QUANTIFIERS):
+            return "NOUN"
+        return "NAME"
+    if pos in PENN:
+        c = PENN[pos]
+        if c == "DET" and low not in EN_DET:
+            return "OTHER"
+        if c == "PREP" and low in ("that",):
+            return "REL"
+        return c
+    if pos.startswith(("NN", "JJ", "VBG", "VBN")):
+        return "NAME" if capitalised(text) and not opens_sentence(doc, k) else "NOUN"
+    return ""
+
+
+def _english_word_class(doc: Doc, k: int, text: str, low: str) -> str:
     if low in ("his", "her", "its", "their") and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text[:1].isalpha():
         return "DET"
     if low in EN_DET:
