@@ -70,7 +70,24 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
     sent = doc.tokens[a].sent
     s0, s1 = doc.sentences[sent] if doc.sentences else (0, n)
     s1 = max(s1, b)
+    short = _pronominal(doc, a, b, s0)
+    if short is not None:
+        return short
+    a = _extend_left(doc, a, s0)
+    hard = b if doc.language != "de" else None
+    main = parse_np(doc, a, s1, hard)
+    if main is None:
+        return _no_phrase(doc, a, b, s1)
+    info = _interpret(doc, main, s1, hard)
+    info.start = a
+    info.end = max(b, info.end)
+    if relative_possessive and not info.possessive and info.kind in ("person", "unnamed"):
+        info.possessive = relative_possessive
+    return info
 
+
+def _pronominal(doc: Doc, a: int, b: int, s0: int) -> MentionInfo | None:
+    """Pronouns, relative pronouns, pronominal adverbs and group words; a possessive before a statement."""
     first = doc.tokens[a]
     low = first.text.lower()
     if b - a == 1 and first.pos == "PRELS" and a - 1 > s0 and doc.tokens[a - 1].text == ",":
@@ -81,40 +98,34 @@ def describe_mention(doc: Doc, a: int, b: int) -> MentionInfo:
             k -= 1
         if k < e:
             return describe_mention(doc, k, e)
-    # pronouns, relative pronouns and pronominal adverbs
     if b - a == 1 or cls(doc, a) in ("PRON", "REL"):
         if low in PRONOUNS and cls(doc, a) in ("PRON", "REL", "OTHER", "DET") or low in ("demnach", "demzufolge"):
             return _pronoun(doc, a, low)
         if low in GROUP_PRONOUNS and cls(doc, a) in ("PRON", "DET", "NOUN", "ADJ", "OTHER"):
             return MentionInfo(name=first.text, kind="unnamed", plural=True, start=a, end=a + 1)
-    # a possessive or relative possessive before a statement: "seiner Meinung", "dessen Angaben"
+    # "seiner Meinung", "dessen Angaben"
     if low in DE_POSSESSIVE and b > a + 1 and is_doc_word(doc.tokens[b - 1].text):
         return MentionInfo(name=low, kind="pronoun", gender=DE_POSSESSIVE[low], start=a, end=b)
     if low in EN_POSSESSIVE and b > a + 1 and is_doc_word(doc.tokens[b - 1].text):
         g = EN_POSSESSIVE[low]
         return MentionInfo(name=low, kind="pronoun", gender="" if g == "pl" else g, plural=g == "pl", start=a, end=b)
+    return None
 
-    a = _extend_left(doc, a, s0)
-    hard = b if doc.language != "de" else None
-    main = parse_np(doc, a, s1, hard)
-    if main is None:
-        q = a + 1 if cls(doc, a) == "DET" else a
-        quoted = quoted_name(doc, q, s1) if q < s1 and cls(doc, q) == "QUOTE" else None
-        if quoted:  # die „Aktion Deutschland hilft“
-            return MentionInfo(name=span_text(doc, *quoted), kind="organisation", named=True, start=a, end=quoted[1] + 1)
-        if b - a == 1 and not doc.tokens[a].pos.startswith(("NN", "NE", "FM", "XY")):
-            return MentionInfo(name=doc.tokens[a].text, kind="unnamed", weak=True, start=a, end=b)
-        if low_at(doc, a) in NAME_PARTICLES and a + 1 < b and capitalised(doc.tokens[b - 1].text):  # "de Maizière"
-            parts = [t.text for t in doc.tokens[a:b]]
-            return MentionInfo(name=" ".join(parts), kind="person", name_parts=parts,
-                               named=True, start=a, end=b)
-        return MentionInfo(name=span_text(doc, a, b), kind="unnamed", start=a, end=b)
-    info = _interpret(doc, main, s1, hard)
-    info.start = a
-    info.end = max(b, info.end)
-    if relative_possessive and not info.possessive and info.kind in ("person", "unnamed"):
-        info.possessive = relative_possessive
-    return info
+
+def _no_phrase(doc: Doc, a: int, b: int, s1: int) -> MentionInfo:
+    """No noun phrase at the start: a quoted name, a lone non-noun, a particle name or plain text."""
+    q = a + 1 if cls(doc, a) == "DET" else a
+    quoted = quoted_name(doc, q, s1) if q < s1 and cls(doc, q) == "QUOTE" else None
+    if quoted:  # die „Aktion Deutschland hilft“
+        return MentionInfo(name=span_text(doc, *quoted), kind="organisation", named=True, start=a, end=quoted[1] + 1)
+    if b - a == 1 and not doc.tokens[a].pos.startswith(("NN", "NE", "FM", "XY")):
+        return MentionInfo(name=doc.tokens[a].text, kind="unnamed", weak=True, start=a, end=b)
+    if low_at(doc, a) in NAME_PARTICLES and a + 1 < b and capitalised(doc.tokens[b - 1].text):  # "de Maizière"
+        parts = [t.text for t in doc.tokens[a:b]]
+        return MentionInfo(name=" ".join(parts), kind="person", name_parts=parts,
+                           named=True, start=a, end=b)
+    return MentionInfo(name=span_text(doc, a, b), kind="unnamed", start=a, end=b)
+
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -208,10 +219,27 @@ def _plural_verb_near(doc: Doc, k: int) -> bool:
 def _interpret(doc: Doc, np_: NP, limit: int, hard: int | None) -> MentionInfo:
     en = doc.language != "de"
     det = low_at(doc, np_.det) if np_.det is not None else ""
-    heads = np_.heads
-    if not en:
-        heads = genitives_out_of_heads(doc, np_)
-    # split heads into description (role nouns, titles) and name
+    heads = np_.heads if en else genitives_out_of_heads(doc, np_)
+    role_toks, name_toks = _role_and_name_tokens(doc, heads, en)
+    info = _phrase_info(doc, np_, det)
+    head_word = low_at(doc, role_toks[-1]) if role_toks else ""
+    if role_toks and is_doc_word(head_word):
+        through = _through_document(doc, np_, info, role_toks, name_toks, limit, hard)
+        if through is not None:
+            return through
+    if np_.quoted is not None:
+        return _quoted_source(doc, np_, info, role_toks, head_word, det)
+    if name_toks:
+        return read_named(doc, np_, info, role_toks, name_toks, det, limit)
+    if not is_doc_word(head_word) and not is_org_word(head_word, en):
+        person = _name_after_description(doc, np_, limit)
+        if person is not None:
+            return person
+    return read_described(doc, np_, info, role_toks, det, limit, hard)
+
+
+def _role_and_name_tokens(doc: Doc, heads: list[int], en: bool) -> tuple[list[int], list[int]]:
+    """Split the heads into description (role nouns, titles) and name."""
     role_toks: list[int] = []
     name_toks: list[int] = []
     for k in heads:
@@ -237,6 +265,11 @@ def _interpret(doc: Doc, np_: NP, limit: int, hard: int | None) -> MentionInfo:
     while (not en and name_toks and role_toks and role_toks[-1] == name_toks[0] - 1
            and not is_roleish(doc, role_toks[-1])):
         name_toks.insert(0, role_toks.pop())
+    return role_toks, name_toks
+
+
+def _phrase_info(doc: Doc, np_: NP, det: str) -> MentionInfo:
+    """What the article, possessor and brackets of a phrase say, whatever its kind."""
     info = MentionInfo(name="", kind="unnamed", definite=det in DE_DEFINITE or det == "the", end=np_.end)
     # German "ihr" is "her" or "their": marked "f", the resolver tries both
     info.possessive = DE_POSSESSIVE.get(det) or EN_POSSESSIVE.get(det, "")
@@ -246,49 +279,54 @@ def _interpret(doc: Doc, np_: NP, limit: int, hard: int | None) -> MentionInfo:
         inner = span_text(doc, pa, pb)
         if is_abbrev(inner):
             info.aliases.append(inner)
+    return info
 
-    head_word = low_at(doc, role_toks[-1]) if role_toks else ""
-    head_tok = doc.tokens[role_toks[-1]] if role_toks else None
 
-    # a document: the source is its author when there is one
-    if role_toks and is_doc_word(head_word) and not name_toks and np_.quoted is None:
+def _through_document(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks: list[int],
+                      limit: int, hard: int | None) -> MentionInfo | None:
+    """A document as the head: the source is its author when there is one."""
+    if not name_toks and np_.quoted is None:
         return _document(doc, np_, info, role_toks, limit, hard)
-    if role_toks and is_doc_word(head_word) and name_toks and role_toks[-1] < name_toks[0]:
+    if name_toks and role_toks[-1] < name_toks[0]:
         # "Worte Armstrongs", "Meinung Russlands": the name is the author
         author = _genitive_author(doc, name_toks, _interpret(doc, NP(start=name_toks[0], end=np_.end,
                                                                      heads=name_toks), limit, hard))
-        author.document = head_tok.text
+        author.document = doc.tokens[role_toks[-1]].text
         return author
+    return None
 
-    # a name in quotation marks after a head: „Kassel fährt Rad“, «Rhyschwalbe»
-    if np_.quoted is not None:
-        qa, qb = np_.quoted
-        info.name = span_text(doc, qa, qb)
-        info.kind = "organisation"
-        info.named = True
-        info.gender = gender_of_noun(head_word, det) if head_word and doc.language == "de" else ""
-        if role_toks and is_doc_word(head_word):
-            info.kind = "document"
-        return info
 
-    if name_toks:
-        return read_named(doc, np_, info, role_toks, name_toks, det, limit)
-    # a description, then the name: "Ein Sprecher der Polizei, Lars Beringer"
-    person = None
-    if not is_doc_word(head_word) and not is_org_word(head_word, en) and np_.end < limit \
-            and doc.tokens[np_.end].text == "," and np_.end + 1 < limit:
-        sub = parse_np(doc, np_.end + 1, limit, None)
-        if sub is not None and any(cls(doc, h) == "NAME" for h in sub.heads) and not any(
-                low_at(doc, h) in ("und", "and", "sowie") for h in sub.heads):
-            person = _interpret(doc, sub, limit, None)
-            person.end = max(person.end, sub.end)
-        if person is not None and person.kind == "person":
-            role, affs, g = split_role(doc, np_)
-            person.roles = dedupe([role] + person.roles)
-            person.affiliations = dedupe(affs + person.affiliations)
-            person.gender = person.gender or g
-            return person
-    return read_described(doc, np_, info, role_toks, det, limit, hard)
+def _quoted_source(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], head_word: str,
+                   det: str) -> MentionInfo:
+    """A name in quotation marks after a head: „Kassel fährt Rad“, «Rhyschwalbe»."""
+    qa, qb = np_.quoted
+    info.name = span_text(doc, qa, qb)
+    info.kind = "organisation"
+    info.named = True
+    info.gender = gender_of_noun(head_word, det) if head_word and doc.language == "de" else ""
+    if role_toks and is_doc_word(head_word):
+        info.kind = "document"
+    return info
+
+
+def _name_after_description(doc: Doc, np_: NP, limit: int) -> MentionInfo | None:
+    """A description, then the name: "Ein Sprecher der Polizei, Lars Beringer"."""
+    if not (np_.end < limit and doc.tokens[np_.end].text == "," and np_.end + 1 < limit):
+        return None
+    sub = parse_np(doc, np_.end + 1, limit, None)
+    if sub is None or not any(cls(doc, h) == "NAME" for h in sub.heads) or any(
+            low_at(doc, h) in ("und", "and", "sowie") for h in sub.heads):
+        return None
+    person = _interpret(doc, sub, limit, None)
+    person.end = max(person.end, sub.end)
+    if person.kind != "person":
+        return None
+    role, affs, g = split_role(doc, np_)
+    person.roles = dedupe([role] + person.roles)
+    person.affiliations = dedupe(affs + person.affiliations)
+    person.gender = person.gender or g
+    return person
+
 
 
 def _next_is_name(doc: Doc, k: int, heads: list[int]) -> bool:
