@@ -28,38 +28,61 @@ if TYPE_CHECKING:
 
 
 def read_named(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks: list[int], det: str,
-           limit: int) -> MentionInfo:
+               limit: int) -> MentionInfo:
+    """A phrase with a proper name: an organisation, a country or a person."""
     en = doc.language != "de"
     name_text = span_text(doc, name_toks[0], name_toks[-1] + 1)
     info.named = True
-    head_word = low_at(doc, role_toks[-1]) if role_toks else ""
-    orgish_name = (
+    head_is_org = _org_head(doc, role_toks, en)
+    if head_is_org or _org_shaped_name(doc, name_toks, name_text, en) or is_country(name_text):
+        return _named_org(doc, np_, info, role_toks, name_toks, name_text, det, head_is_org)
+    return _named_person(doc, np_, info, role_toks, name_toks, name_text, det, limit)
+
+
+def _org_shaped_name(doc: Doc, name_toks: list[int], name_text: str, en: bool) -> bool:
+    """A name that is an organisation's by its words: "Harbour University", "GVS", "Amnesty International"."""
+    return (
         any(is_org_word(doc.tokens[k].text, True)
             or (not en and cls(doc, k) == "NOUN" and is_org_word(doc.tokens[k].text, False)) for k in name_toks)
         or (len(name_toks) == 1 and is_abbrev(name_text))
         or (len(name_toks) >= 2 and low_at(doc, name_toks[-1]) in ORG_NAME_TAILS)
         or doc.tokens[name_toks[0]].text.upper() in CLUB_PREFIXES
     )
-    head_is_org = any(
+
+
+def _org_head(doc: Doc, role_toks: list[int], en: bool) -> bool:
+    """The first or last description word is an organisation's ("der Konzern", "die Gewerkschaft")."""
+    return any(
         (is_org_word(low_at(doc, k), en) or low_at(doc, k).endswith(ORG_DESCRIPTORS))
         and not low_at(doc, k).endswith(PERSON_RAT) for k in role_toks[:1] + role_toks[-1:])
-    if head_is_org or orgish_name or is_country(name_text):
-        info.kind = "organisation"
-        info.gender = gender_of_noun(head_word or doc.tokens[name_toks[-1]].text, det)
-        if head_is_org and role_toks[-1] < name_toks[0] and (
-                head_word.endswith(ORG_DESCRIPTORS) or len(name_toks) == 1 and is_abbrev(name_text)):
-            # "der Konzern Veltrona" -> "Veltrona", "Privatbank Rheinwerth & Co." -> "Rheinwerth & Co.",
-            # "der Weltverband FIFA" -> "FIFA"
-            info.name = name_text
-        else:
-            info.name = org_name(doc, np_, role_toks + name_toks, det, keep_mods=not en)
-        info.name = with_org_complements(doc, np_, info, named=True)
-        if en:
-            info.name = info.name.strip()
-        info.head = doc.tokens[role_toks[-1]].text if role_toks else ""
-        return info
-    # a person; a coordination of names ("Oregon and Washington", "Kim und Putin") keeps the first
+
+
+def _named_org(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks: list[int], name_text: str,
+               det: str, head_is_org: bool) -> MentionInfo:
+    en = doc.language != "de"
+    head_word = low_at(doc, role_toks[-1]) if role_toks else ""
+    info.kind = "organisation"
+    info.gender = gender_of_noun(head_word or doc.tokens[name_toks[-1]].text, det)
+    if head_is_org and role_toks[-1] < name_toks[0] and (
+            head_word.endswith(ORG_DESCRIPTORS) or len(name_toks) == 1 and is_abbrev(name_text)):
+        # "der Konzern Veltrona" -> "Veltrona", "Privatbank Rheinwerth & Co." -> "Rheinwerth & Co.",
+        # "der Weltverband FIFA" -> "FIFA"
+        info.name = name_text
+    else:
+        info.name = org_name(doc, np_, role_toks + name_toks, det, keep_mods=not en)
+    info.name = with_org_complements(doc, np_, info, named=True)
+    if en:
+        info.name = info.name.strip()
+    info.head = doc.tokens[role_toks[-1]].text if role_toks else ""
+    return info
+
+
+def _named_person(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_toks: list[int],
+                  name_text: str, det: str, limit: int) -> MentionInfo:
+    """A person: the name, roles and affiliations written before it, in brackets and in an apposition."""
+    en = doc.language != "de"
     info.kind = "person"
+    # a coordination of names ("Oregon and Washington", "Kim und Putin") keeps the first
     for i, k in enumerate(name_toks):
         if low_at(doc, k) in ("and", "und", "&", "sowie", "or", "oder"):
             name_toks = name_toks[:i]
@@ -69,11 +92,7 @@ def read_named(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_
     info.name = " ".join(parts) if not any(cls(doc, k) == "POSS" for k in name_toks) else name_text
     info.name_parts = parts
     roles, affs, gender = role_before(doc, np_, role_toks, det) if role_toks else ([], [], "")
-    # a party or organisation in brackets ("(SPD)"), not an age or a year
-    for pa, pb in np_.paren:
-        inner = span_text(doc, pa, pb)
-        if (not is_abbrev(inner) or len(inner) <= 5) and not any(ch.isdigit() for ch in inner):
-            affs.append(inner)
+    affs.extend(_bracketed_affiliations(doc, np_))
     k = np_.end
     # an apposition or relative clause after a comma
     if k < limit and doc.tokens[k].text == ",":
@@ -93,23 +112,25 @@ def read_named(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], name_
     return info
 
 
+def _bracketed_affiliations(doc: Doc, np_: NP) -> list[str]:
+    """A party or organisation in brackets ("(SPD)"), not an age or a year."""
+    affs = []
+    for pa, pb in np_.paren:
+        inner = span_text(doc, pa, pb)
+        if (not is_abbrev(inner) or len(inner) <= 5) and not any(ch.isdigit() for ch in inner):
+            affs.append(inner)
+    return affs
+
+
 def read_described(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], det: str, limit: int,
-               hard: int | None) -> MentionInfo:
+                   hard: int | None) -> MentionInfo:
     """No name: an organisation ("die Polizei"), a group ("Analysten") or an unnamed person."""
     en = doc.language != "de"
     head_tok = doc.tokens[role_toks[-1]]
     head_low = head_tok.text.lower()
     info.head = noun_nominative(head_tok, en)
-    info.gender = gender_of_noun(head_tok.text, det) if not en else (
-        "f" if head_low in ("woman", "spokeswoman", "chairwoman", "mother") else
-        "m" if head_low in ("man", "spokesman", "chairman", "father") else "")
-    # coordinated groups: "Patientinnen und Angehörige", "mehrere Wählerinnen und Wähler"
-    end = np_.end
-    coord_end = None
-    if end + 1 < limit and low_at(doc, end) in ("und", "and", "sowie") and cls(doc, end + 1) in ("NOUN", "ADJ"):
-        sub = parse_np(doc, end + 1, limit, hard, complements=False)
-        if sub is not None and all(cls(doc, h) == "NOUN" for h in sub.heads):
-            coord_end = sub.end
+    info.gender = gender_of_noun(head_tok.text, det) if not en else _english_gender(head_low)
+    coord_end = _coordinated_group_end(doc, np_, limit, hard)
     if len(role_toks) == 1 and is_abbrev(head_tok.text) and not en:
         info.kind = "organisation"
         info.name = head_tok.text
@@ -118,13 +139,7 @@ def read_described(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], d
     first_low = low_at(doc, role_toks[0])
     if (is_org_word(head_low, en) or (is_org_word(first_low, en) and not first_low.endswith(PERSON_RAT))) \
             and not (en and head_low in EN_GROUP):
-        info.kind = "organisation"
-        info.name = org_name(doc, np_, role_toks, det, keep_mods=True)
-        info.name = with_org_complements(doc, np_, info, named=False)
-        info.named = len(info.name.split()) > 1
-        if en:
-            info.name = info.name[0].lower() + info.name[1:] if info.name and not capitalised(head_tok.text) else info.name
-        return info
+        return _described_org(doc, np_, info, role_toks, det)
     plural = _plural(doc, np_, role_toks, det) or coord_end is not None
     info.plural = plural
     info.kind = "unnamed"
@@ -133,18 +148,57 @@ def read_described(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], d
     skip = {m for m in np_.mods if low_at(doc, m) in QUANTIFIERS or re.match(r"^\d+-j", low_at(doc, m))}
     while start in skip:
         start += 1
-    phrase_end = coord_end or _description_end(doc, np_)
-    if plural and not coord_end:
-        # a group is named by its noun and genitives, not by what it talks about ("Pendler von …")
-        phrase_end = np_.head_end
-        for prep, pk, sub in np_.comps:
-            if prep != "gen" or pk != phrase_end:
-                break
-            phrase_end = sub.end
     if plural:
-        info.name = span_text(doc, start, phrase_end)
+        info.name = span_text(doc, start, coord_end or _group_end(np_))
         return info
-    # one unnamed person: name in nominative, role and affiliation as in an apposition
+    return _unnamed_person(doc, np_, info, role_toks, start, skip, _description_end(doc, np_))
+
+
+def _english_gender(head_low: str) -> str:
+    if head_low in ("woman", "spokeswoman", "chairwoman", "mother"):
+        return "f"
+    if head_low in ("man", "spokesman", "chairman", "father"):
+        return "m"
+    return ""
+
+
+def _coordinated_group_end(doc: Doc, np_: NP, limit: int, hard: int | None) -> int | None:
+    """Where a coordinated group ends: "Patientinnen und Angehörige", "mehrere Wählerinnen und Wähler"."""
+    end = np_.end
+    if end + 1 < limit and low_at(doc, end) in ("und", "and", "sowie") and cls(doc, end + 1) in ("NOUN", "ADJ"):
+        sub = parse_np(doc, end + 1, limit, hard, complements=False)
+        if sub is not None and all(cls(doc, h) == "NOUN" for h in sub.heads):
+            return sub.end
+    return None
+
+
+def _described_org(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], det: str) -> MentionInfo:
+    """An organisation by its description: "die Polizei", "das Institut für …", "the hospital trust"."""
+    head_tok = doc.tokens[role_toks[-1]]
+    info.kind = "organisation"
+    info.name = org_name(doc, np_, role_toks, det, keep_mods=True)
+    info.name = with_org_complements(doc, np_, info, named=False)
+    info.named = len(info.name.split()) > 1
+    if doc.language != "de":
+        info.name = info.name[0].lower() + info.name[1:] if info.name and not capitalised(head_tok.text) else info.name
+    return info
+
+
+def _group_end(np_: NP) -> int:
+    """A group is named by its noun and genitives, not by what it talks about ("Pendler von …")."""
+    phrase_end = np_.head_end
+    for prep, pk, sub in np_.comps:
+        if prep != "gen" or pk != phrase_end:
+            break
+        phrase_end = sub.end
+    return phrase_end
+
+
+def _unnamed_person(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], start: int, skip: set[int],
+                    phrase_end: int) -> MentionInfo:
+    """One unnamed person: name in nominative, role and affiliation as in an apposition."""
+    en = doc.language != "de"
+    head_low = low_at(doc, role_toks[-1])
     gender = info.gender
     words = []
     for m in np_.mods:
