@@ -25,23 +25,30 @@ def is_place(doc: Doc, np_: NP) -> bool:
 
 def is_org_like(doc: Doc, np_: NP, strict: bool) -> bool:
     """Whether a phrase names an organisation one can work for."""
-    en = doc.language != "de"
     if np_.quoted is not None:
         return True
     heads = np_.heads
     if not heads:
         return False
     texts = [doc.tokens[k].text for k in heads]
+    if doc.language != "de":
+        return _english_org_like(doc, heads, texts, strict)
+    return _german_org_like(doc, heads, texts, strict)
+
+
+def _english_org_like(doc: Doc, heads: list[int], texts: list[str], strict: bool) -> bool:
+    caps = [k for k in heads if capitalised(doc.tokens[k].text)]
+    if not caps:
+        return False
+    if any(is_org_word(t, True) for t in texts):
+        return True
+    if len(caps) >= 2:
+        return True
+    return not strict and not is_country(doc.tokens[caps[0]].text)
+
+
+def _german_org_like(doc: Doc, heads: list[int], texts: list[str], strict: bool) -> bool:
     names = [k for k in heads if cls(doc, k) == "NAME"]
-    if en:
-        caps = [k for k in heads if capitalised(doc.tokens[k].text)]
-        if not caps:
-            return False
-        if any(is_org_word(t, True) for t in texts):
-            return True
-        if len(caps) >= 2:
-            return True
-        return not strict and not is_country(doc.tokens[caps[0]].text)
     if any(t.lower() in GENERIC_ORG for t in texts) and len(heads) == 1:
         return False
     if any(is_org_word(t, False) for t in texts):
@@ -62,14 +69,40 @@ def affiliation_text(doc: Doc, np_: NP, end: int | None = None) -> str:
     if np_.quoted is not None:
         return span_text(doc, *np_.quoted)
     heads = np_.heads
-    det = low_at(doc, np_.det) if np_.det is not None else ""
-    # words before a proper name only describe it ("der US-amerikanischen Defense …", "the think tank …")
+    described = _name_after_descriptor(doc, np_, end, en)
+    if described is not None:
+        return described
+    text = join_tokens(doc, heads, _affiliation_words(doc, np_, en))
+    # what follows the head phrase (genitive, "für …") stays as written
+    if end > np_.end or np_.comps:
+        tail_start = np_.comps[0][1] if np_.comps else np_.end
+        tail = span_text(doc, tail_start, end)
+        if tail:
+            text = text + " " + tail
+    text = _drop_trailing_place(text)
+    if text and not en:
+        text = text[0].upper() + text[1:]
+    return tidy(text)
+
+
+def _name_after_descriptor(doc: Doc, np_: NP, end: int, en: bool) -> str | None:
+    """Words before a proper name only describe it ("der US-amerikanischen Defense …", "the think tank …"):
+    the name from there on, or None."""
+    heads = np_.heads
     first_name = next((k for k in heads if cls(doc, k) == "NAME"), None)
-    if first_name is not None:
-        before = [k for k in heads if k < first_name]
-        descriptor = en or not before or low_at(doc, before[-1]).endswith(ORG_DESCRIPTORS)
-        if descriptor and (before or np_.mods):
-            return _drop_trailing_place(span_text(doc, first_name, end))
+    if first_name is None:
+        return None
+    before = [k for k in heads if k < first_name]
+    descriptor = en or not before or low_at(doc, before[-1]).endswith(ORG_DESCRIPTORS)
+    if descriptor and (before or np_.mods):
+        return _drop_trailing_place(span_text(doc, first_name, end))
+    return None
+
+
+def _affiliation_words(doc: Doc, np_: NP, en: bool) -> list[str]:
+    """Modifiers and heads in nominative, without adjectives like "örtlich" or "zuständig"."""
+    heads = np_.heads
+    det = low_at(doc, np_.det) if np_.det is not None else ""
     noun = next((k for k in heads if cls(doc, k) == "NOUN"), heads[-1] if heads else None)
     gender = gender_of_noun(doc.tokens[noun].text if noun is not None else "", det)
     words = []
@@ -85,17 +118,7 @@ def affiliation_text(doc: Doc, np_: NP, end: int | None = None) -> str:
             words.append(noun_nominative(t, False))
         else:
             words.append(t.text)
-    text = join_tokens(doc, heads, words)
-    # what follows the head phrase (genitive, "für …") stays as written
-    if end > np_.end or np_.comps:
-        tail_start = np_.comps[0][1] if np_.comps else np_.end
-        tail = span_text(doc, tail_start, end)
-        if tail:
-            text = text + " " + tail
-    text = _drop_trailing_place(text)
-    if text and not en:
-        text = text[0].upper() + text[1:]
-    return tidy(text)
+    return words
 
 
 def _drop_trailing_place(text: str) -> str:
