@@ -8,7 +8,7 @@ from ..lexicon.time_words import TIME_WORDS
 from ..model import Article, fold
 from .classes import cls, is_country, is_doc_word, is_org_word
 from .mentions import MentionInfo, describe_mention
-from .phrases import parse_np
+from .phrases import NP, parse_np
 from .words import PERSON_NOUNS, PRONOUNS
 
 
@@ -25,13 +25,14 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     return marked
 
 
-def scan_antecedents(article: Article, doc: Doc, inside: list[bool]) -> list[tuple[int, MentionInfo, bool]]:
-    """Persons and organisations written outside quotations, as antecedents:
-    (token, description, whether it may start an entity of its own)."""
-    out: list[tuple[int, MentionInfo, bool]] = []
+Candidate = tuple[int, MentionInfo, bool]  # (token, description, whether it may start an entity of its own)
+
+
+def scan_antecedents(article: Article, doc: Doc, inside: list[bool]) -> list[Candidate]:
+    """Persons and organisations written outside quotations, as antecedents."""
+    out: list[Candidate] = []
     toks = doc.tokens
     n = len(toks)
-    en = doc.language != "de"
     skip_names = {fold(article.outlet)} if article.outlet else set()
     k = 0
     while k < n:
@@ -52,31 +53,44 @@ def scan_antecedents(article: Article, doc: Doc, inside: list[bool]) -> list[tup
         if np_ is None:
             k += 1
             continue
-        heads = np_.heads
-        has_name = any(cls(doc, h) == "NAME" for h in heads) or np_.quoted is not None
-        org_head = any(is_org_word(toks[h].text, en) for h in heads)
-        head_low = toks[heads[-1]].text.lower() if heads else ""
-        person_head = head_low.endswith(PERSON_NOUNS) and np_.det is not None
-        doc_head = is_doc_word(head_low) and np_.det is not None
-        if not (has_name or org_head or person_head or doc_head) and len(heads) == 1 and _bare_subject(doc, k):
-            out.append((k, _bare_name(toks[k].text), False))
-            k += 1
-            continue
-        wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
-        if wanted and not any(inside[h] for h in heads):
-            info = describe_mention(doc, k, np_.head_end)
-            name = fold(info.name)
-            if info.name and name not in skip_names and not is_country(info.name):
-                if info.kind == "organisation":
-                    out.append((k, info, info.named))
-                elif info.kind == "person" and not _opened_by_mark(doc, k):
-                    out.append((k, info, len(info.name_parts) > 1 or bool(info.roles)))
-                elif info.kind == "unnamed" and not info.plural and person_head:
-                    out.append((k, info, True))
-                elif info.kind == "document":
-                    out.append((k, info, False))
-        k = max(np_.head_end, k + 1)
+        found, k = _phrase_candidate(doc, k, np_, inside, skip_names)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _phrase_candidate(doc: Doc, k: int, np_: NP, inside: list[bool],
+                      skip_names: set[str]) -> tuple[Candidate | None, int]:
+    """The candidate the phrase at token k gives, if any, and the token to scan on from."""
+    toks = doc.tokens
+    heads = np_.heads
+    has_name = any(cls(doc, h) == "NAME" for h in heads) or np_.quoted is not None
+    org_head = any(is_org_word(toks[h].text, doc.language != "de") for h in heads)
+    head_low = toks[heads[-1]].text.lower() if heads else ""
+    person_head = head_low.endswith(PERSON_NOUNS) and np_.det is not None
+    doc_head = is_doc_word(head_low) and np_.det is not None
+    if not (has_name or org_head or person_head or doc_head) and len(heads) == 1 and _bare_subject(doc, k):
+        return (k, _bare_name(toks[k].text), False), k + 1
+    found = None
+    wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
+    if wanted and not any(inside[h] for h in heads):
+        info = describe_mention(doc, k, np_.head_end)
+        if info.name and fold(info.name) not in skip_names and not is_country(info.name):
+            found = _by_kind(doc, k, info, person_head)
+    return found, max(np_.head_end, k + 1)
+
+
+def _by_kind(doc: Doc, k: int, info: MentionInfo, person_head: bool) -> Candidate | None:
+    """Which descriptions are antecedents, and which of them may start an entity."""
+    if info.kind == "organisation":
+        return (k, info, info.named)
+    if info.kind == "person" and not _opened_by_mark(doc, k):
+        return (k, info, len(info.name_parts) > 1 or bool(info.roles))
+    if info.kind == "unnamed" and not info.plural and person_head:
+        return (k, info, True)
+    if info.kind == "document":
+        return (k, info, False)
+    return None
 
 
 def _opened_by_mark(doc: Doc, k: int) -> bool:
