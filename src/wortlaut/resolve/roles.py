@@ -20,31 +20,46 @@ from .words import PLACE_PREPS, REL_AFFIL_VERBS, SPLIT_ALWAYS, SPLIT_IF_ORG, SPO
 
 
 def role_before(doc: Doc, np_: NP, role_toks: list[int], det: str) -> tuple[list[str], list[str], str]:
-    """Roles written before a name: "der russische Verteidigungsminister" -> "russischer Verteidigungsminister"."""
-    en = doc.language != "de"
-    head = doc.tokens[role_toks[-1]]
-    if en:
+    """Roles written before a name: "der russische Verteidigungsminister" -> "russischer Verteidigungsminister".
+    Returns roles, places (from regional adjectives) and gender."""
+    if doc.language != "de":
+        head = doc.tokens[role_toks[-1]]
         words = [doc.tokens[m].text for m in np_.mods] + [doc.tokens[k].text for k in role_toks]
         return [" ".join(words)], [], "f" if head.text.lower() in ("spokeswoman", "chairwoman") else ""
-    # "Der Landtagsabgeordnete und SPD-Fraktionschef": two roles
+    groups = _role_groups(doc, role_toks)
+    if len(groups) > 1:
+        return _coordinated_roles(doc, np_, groups, det)
+    return _german_role_before(doc, np_, role_toks, det)
+
+
+def _role_groups(doc: Doc, role_toks: list[int]) -> list[list[int]]:
+    """"Der Landtagsabgeordnete und SPD-Fraktionschef": two roles."""
     groups: list[list[int]] = [[]]
     for k in role_toks:
         if cls(doc, k) == "CONJ":
             groups.append([])
         else:
             groups[-1].append(k)
-    groups = [g for g in groups if g]
-    if len(groups) > 1:
-        roles: list[str] = []
-        places: list[str] = []
-        gender = ""
-        for i, g in enumerate(groups):
-            sub = NP(start=g[0], end=g[-1] + 1, mods=np_.mods if i == 0 else [], heads=g)
-            r, p, gg = role_before(doc, sub, g, det)
-            roles.extend(r)
-            places.extend(p)
-            gender = gender or gg
-        return roles, places, gender
+    return [g for g in groups if g]
+
+
+def _coordinated_roles(doc: Doc, np_: NP, groups: list[list[int]],
+                       det: str) -> tuple[list[str], list[str], str]:
+    """Each role of a coordination read on its own; the modifiers go with the first."""
+    roles: list[str] = []
+    places: list[str] = []
+    gender = ""
+    for i, g in enumerate(groups):
+        sub = NP(start=g[0], end=g[-1] + 1, mods=np_.mods if i == 0 else [], heads=g)
+        r, p, gg = role_before(doc, sub, g, det)
+        roles.extend(r)
+        places.extend(p)
+        gender = gender or gg
+    return roles, places, gender
+
+
+def _german_role_before(doc: Doc, np_: NP, role_toks: list[int], det: str) -> tuple[list[str], list[str], str]:
+    head = doc.tokens[role_toks[-1]]
     gender = gender_of_noun(head.text, det)
     places: list[str] = []
     words: list[str] = []
@@ -137,13 +152,32 @@ def split_role(doc: Doc, app: NP) -> tuple[str, list[str], str]:
     """Split an apposition into role and affiliation at the preposition before an organisation."""
     en = doc.language != "de"
     det = low_at(doc, app.det) if app.det is not None else ""
-    heads = app.heads
-    head_tok = doc.tokens[heads[-1]]
+    head_tok = doc.tokens[app.heads[-1]]
     gender = gender_of_noun(head_tok.text, det) if not en else ""
     if not en and not det and head_tok.pos == "NNA":
         gender = "m" if head_tok.text.endswith("er") else "f"
-    words: list[str] = []
+    role = " ".join(_role_words(doc, app, gender, det, en))
     affs: list[str] = []
+    if app.possessor:
+        affs.append(possessor_name(doc, app.possessor))
+    # a role noun that carries its organisation: "Polizeisprecherin"
+    if not en:
+        aff = _compound_affiliation(head_tok.text)
+        if aff:
+            affs.append(aff)
+    comps = app.comps
+    cut = _cut_at_affiliation(doc, app, head_tok.text.lower(), affs)
+    if cut > 0:
+        last_end = comps[cut - 1][2].end
+        first_start = comps[0][1]
+        role = role + " " + span_text(doc, first_start, last_end)
+    return role.strip(), affs, gender
+
+
+def _role_words(doc: Doc, app: NP, gender: str, det: str, en: bool) -> list[str]:
+    """The role's modifiers and heads, German ones in strong nominative; ages left out."""
+    heads = app.heads
+    words: list[str] = []
     for m in app.mods:
         t = doc.tokens[m]
         if en:
@@ -162,60 +196,52 @@ def split_role(doc: Doc, app: NP) -> tuple[str, list[str], str]:
             words.append(nominalised_role(t, gender, det))
         else:
             words.append(noun_nominative(t, False) if i == len(heads) - 1 else t.text)
-    if app.possessor:
-        affs.append(possessor_name(doc, app.possessor))
-    # a role noun that carries its organisation: "Polizeisprecherin"
-    if not en:
-        aff = _compound_affiliation(head_tok.text)
-        if aff:
-            affs.append(aff)
-    role = " ".join(words)
+    return words
+
+
+def _cut_at_affiliation(doc: Doc, app: NP, head_low: str, affs: list[str]) -> int:
+    """How many complements belong to the role; the organisation after them goes to ``affs``."""
+    en = doc.language != "de"
     comps = app.comps
-    cut = len(comps)
     for i, (prep, pk, sub) in enumerate(comps):
         if prep == "time":
-            cut = min(cut, i)
-            break
+            return i
         split_always = prep in SPLIT_ALWAYS
-        spokes_of = (head_tok.text.lower().endswith(SPOKES) and prep in ("for", "of", "gen", "der", "des", "von", "vom")
+        spokes_of = (head_low.endswith(SPOKES) and prep in ("for", "of", "gen", "der", "des", "von", "vom")
                      and any(is_org_word(doc.tokens[h].text, en) for h in sub.heads))
         if spokes_of or ((prep in SPLIT_IF_ORG or prep == "gen" or split_always)
                          and is_org_like(doc, sub, strict=not split_always)):
-            cut = i
-            aff_np = sub
-            # the organisation takes the genitives and "für" phrases after it
-            j = i + 1
-            aff_end = sub.end
-            more = []
-            while j < len(comps) and comps[j][0] in ("gen", "für", "for", "of", "des", "der") \
-                    and comps[j][1] == aff_end:
-                nxt = comps[j][2]
-                if comps[j][0] in ("of", "for") and not is_org_like(doc, nxt, strict=False) \
-                        and not capitalised(doc.tokens[nxt.heads[0]].text):
-                    break
-                if low_at(doc, comps[j][1]) in ("und", "and", "sowie"):
-                    if is_org_like(doc, comps[j][2], strict=True):
-                        more.append(affiliation_text(doc, comps[j][2]))
-                    break
-                aff_end = comps[j][2].end
-                j += 1
-            affs.append(affiliation_text(doc, aff_np, aff_end))
-            affs.extend(more)
-            break
+            affs.extend(_affiliations_from(doc, comps, i))
+            return i
         if split_always:
-            cut = i  # "at the hospital": where, not a title
-            break
+            return i  # "at the hospital": where, not a title
         if prep in PLACE_PREPS and is_place(doc, sub):
-            cut = i
-            break
+            return i
         if _is_age(doc, sub):
-            cut = i
+            return i
+    return len(comps)
+
+
+def _affiliations_from(doc: Doc, comps: list[tuple[str, int, NP]], i: int) -> list[str]:
+    """The organisation in complement i, with the genitives and "für" phrases after it;
+    a second organisation coordinated with it comes after."""
+    sub = comps[i][2]
+    j = i + 1
+    aff_end = sub.end
+    more = []
+    while j < len(comps) and comps[j][0] in ("gen", "für", "for", "of", "des", "der") \
+            and comps[j][1] == aff_end:
+        nxt = comps[j][2]
+        if comps[j][0] in ("of", "for") and not is_org_like(doc, nxt, strict=False) \
+                and not capitalised(doc.tokens[nxt.heads[0]].text):
             break
-    if cut > 0:
-        last_end = comps[cut - 1][2].end
-        first_start = comps[0][1]
-        role = role + " " + span_text(doc, first_start, last_end)
-    return role.strip(), affs, gender
+        if low_at(doc, comps[j][1]) in ("und", "and", "sowie"):
+            if is_org_like(doc, comps[j][2], strict=True):
+                more.append(affiliation_text(doc, comps[j][2]))
+            break
+        aff_end = comps[j][2].end
+        j += 1
+    return [affiliation_text(doc, sub, aff_end)] + more
 
 
 def _compound_affiliation(word: str) -> str | None:
