@@ -109,9 +109,10 @@ ORG_WORDS_EN = {
     "survey", "online", "institut", "mission",
 }
 
-# last words that make a two-word name a company or charity ("Wikimedia Deutschland", "Amnesty International")
+# prefixes that make a name a sports club ("FC Bayern")
 CLUB_PREFIXES = {"FC", "SV", "TSV", "VFB", "VFL", "AS", "AC", "SC", "BSC", "FSV", "SPVGG"}
 
+# last words that make a two-word name a company or charity ("Wikimedia Deutschland", "Amnesty International")
 ORG_NAME_TAILS = {"international", "europe", "europa", "global", "deutschland", "germany", "österreich",
                   "schweiz", "usa", "uk", "worldwide", "online"}
 
@@ -260,6 +261,7 @@ REL_AFFIL_VERBS = {"leitet": "", "führt": "", "berät": "", "vertritt": "", "ch
 # compound-role prefixes that name no organisation ("Ex-Minister", "Vize-Chefin")
 ROLE_PREFIXES = {"ex", "vize", "co", "ko", "interims", "ober", "chef", "top", "neu", "alt", "senior", "junior"}
 
+# where a role noun's complement begins ("Professorin für …", "Sprecher der …")
 ROLE_END_PREPS = {"für", "an", "am", "der", "des", "von", "vom", "bei", "beim", "im", "in", "aus", "of", "at", "for", "from"}
 
 # generic heads that refer back to the last named organisation ("das Unternehmen", "the company")
