@@ -1,5 +1,5 @@
 """Resolution: from speaker mentions to sources, within one article."""
 
-from .coref import resolve_sources
+from .antecedents import resolve_sources
 
 __all__ = ["resolve_sources"]

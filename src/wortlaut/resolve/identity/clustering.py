@@ -31,13 +31,13 @@ from datetime import date
 from functools import lru_cache
 
 from ...model import fold as _fold, source_id
+from ..names import FILLER, initials
 
 # names, roles and affiliations repeat across a group's records: fold each once
 fold = lru_cache(maxsize=100_000)(_fold)
 
 SAME_TIME_DAYS = 365  # affiliations further apart than this may simply have changed
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "the"}
-_FILLER = {"der", "die", "das", "des", "dem", "den", "für", "fur", "und", "of", "the", "and", "for", "von", "zu", "in", "am", "an"}
 
 
 @dataclass
@@ -255,7 +255,7 @@ def _same_role(a: str, b: str) -> bool:
 
 def _role_words(role: str) -> set[str]:
     # "Professorin" = "Professor": compare without the German feminine ending
-    return {re.sub(r"(?<=..)in(nen)?$", "", w) for w in fold(role).split() if w not in _FILLER}
+    return {re.sub(r"(?<=..)in(nen)?$", "", w) for w in fold(role).split() if w not in FILLER}
 
 
 def _same_time(a: str, b: str) -> bool:
@@ -284,7 +284,7 @@ def same_organisation(a: str, b: str) -> bool:
         return False
     if ka == kb or initials(a) == kb or initials(b) == ka:
         return True
-    wa, wb = set(ka.split()) - _FILLER, set(kb.split()) - _FILLER
+    wa, wb = set(ka.split()) - FILLER, set(kb.split()) - FILLER
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
@@ -329,14 +329,6 @@ def _cluster_organisations(records: list[MentionRecord]) -> dict[int, Assignment
         for m in members:
             out[m.id] = Assignment(sid, name, why.get(m.id, f"organisation named “{m.name}”"))
     return out
-
-
-def initials(name: str) -> str:
-    """"Deutscher Gewerkschaftsbund" -> "dg"; "International Institute for Strategic Studies" -> "iiss"."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FILLER]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return fold("".join(w[0] for w in words))
 
 
 # -- shared helpers ------------------------------------------------------------------

@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import first_names
-from . import roles as R
-from ..analyse.quotes import find_mark_spans
-from .identity import initials
-from .roles import MentionInfo, describe_mention
 from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
+from .candidates import quoted_tokens, scan_antecedents
+from .classes import is_org_word, is_role_compound, is_roleish_word, opens_sentence
+from .gender import gender_from_roles, gender_of_first_name, org_gender, stated_gender
+from .mentions import MentionInfo, describe_mention
+from .names import initials
+from .words import GENERIC_REFERRING, NOT_ROLES, ROLE_PREFIXES
+
 
 @dataclass
-class _Entity:
+class Entity:
     kind: str
     name: str
     roles: list[str] = field(default_factory=list)
@@ -48,14 +50,14 @@ class _Entity:
         if info.document:
             self.document = True
         if self.kind == "person" and not self.gender:
-            self.gender = _gender_from_roles(self.roles, german)
+            self.gender = gender_from_roles(self.roles, german)
 
 
 @dataclass
 class _Event:
     pos: int  # token index
     sent: int
-    entity: _Entity
+    entity: Entity
     subject: bool  # the mention opens its sentence
 
 
@@ -63,34 +65,34 @@ class _Resolver:
     def __init__(self, article: Article, doc: Doc):
         self.article = article
         self.doc = doc
-        self.entities: list[_Entity] = []
-        self.by_key: dict[tuple[str, str], _Entity] = {}
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
         self.events: list[_Event] = []
-        self.last_speaker: _Entity | None = None
+        self.last_speaker: Entity | None = None
         self.create = True
 
     # -------------------------------------------------------------- registry
 
-    def _new(self, info: MentionInfo, kind: str | None = None, name: str | None = None) -> _Entity:
+    def _new(self, info: MentionInfo, kind: str | None = None, name: str | None = None) -> Entity:
         kind = kind or info.kind
         name = name or info.name
-        e = _Entity(kind=kind, name=name, named=info.named, plural=info.plural)
+        e = Entity(kind=kind, name=name, named=info.named, plural=info.plural)
         if kind in ("organisation", "unnamed", "document"):
             e.gender = info.gender if info.gender in ("m", "f", "n") else ""
         if kind == "person":
             e.parts = [fold(p) for p in (info.name_parts or name.split())]
             by_role = info.gender in ("m", "f") and info.roles
-            e.gender = info.gender if by_role else _gender_of_first_name(e.parts, self.doc.language == "de")
+            e.gender = info.gender if by_role else gender_of_first_name(e.parts, self.doc.language == "de")
         e.add(info, self.doc.language == "de")
         self.entities.append(e)
         self.by_key[(kind, fold(name))] = e
         return e
 
-    def _note(self, pos: int, e: _Entity) -> None:
+    def _note(self, pos: int, e: Entity) -> None:
         sent = self.doc.tokens[pos].sent if pos < len(self.doc.tokens) else 0
-        self.events.append(_Event(pos, sent, e, R._sent_start(self.doc, pos)))
+        self.events.append(_Event(pos, sent, e, opens_sentence(self.doc, pos)))
 
-    def register(self, pos: int, info: MentionInfo, create: bool = True) -> _Entity | None:
+    def register(self, pos: int, info: MentionInfo, create: bool = True) -> Entity | None:
         """Find or make the entity ``info`` refers to; note the mention at token ``pos``.
         With ``create`` false (a bare name met while scanning) only an existing entity is noted."""
         self.create = create
@@ -104,7 +106,7 @@ class _Resolver:
 
     # -------------------------------------------------------------- lookup by kind
 
-    def _lookup(self, pos: int, info: MentionInfo) -> _Entity | None:
+    def _lookup(self, pos: int, info: MentionInfo) -> Entity | None:
         if info.kind == "pronoun":
             return self._pronoun(pos, info)
         if not info.name:
@@ -112,7 +114,7 @@ class _Resolver:
         words = info.name.split()
         if len(words) == 1 and words[0][:1].isupper() and info.kind != "organisation":
             # a bare surname, whatever HanTa made of it ("Muller", "Frei", "Leitner")
-            e = self._by_name_part(fold(words[0]), _stated_gender(info))
+            e = self._by_name_part(fold(words[0]), stated_gender(info))
             if e is not None:
                 return e
         if info.weak:
@@ -125,13 +127,13 @@ class _Resolver:
             return self._document(info)
         return self._unnamed(info)
 
-    def _person(self, info: MentionInfo) -> _Entity | None:
+    def _person(self, info: MentionInfo) -> Entity | None:
         parts = [fold(p) for p in (info.name_parts or info.name.split())]
         key = ("person", fold(info.name))
         if key in self.by_key:
             return self.by_key[key]
         if len(parts) == 1:
-            e = self._by_name_part(parts[0], _stated_gender(info))
+            e = self._by_name_part(parts[0], stated_gender(info))
             if e is not None:
                 return e
             # a single name that is an organisation met before ("Stridewell", "Veltrona", "GVS")
@@ -147,15 +149,15 @@ class _Resolver:
                 e.parts = parts
                 self.by_key[key] = e
                 if not e.gender:
-                    e.gender = _gender_of_first_name(parts, self.doc.language == "de")
+                    e.gender = gender_of_first_name(parts, self.doc.language == "de")
                 return e
         return self._new(info) if self.create else None
 
-    def _by_name_part(self, part: str, gender: str = "") -> _Entity | None:
+    def _by_name_part(self, part: str, gender: str = "") -> Entity | None:
         """The latest person whose name has this part: "Schuster" -> "Carl Schuster", "Doo" -> "Doo Jin-ho";
         of two Webers, "der Bankökonom Weber" is the man."""
 
-        def fits(e: _Entity) -> bool:
+        def fits(e: Entity) -> bool:
             return e.kind == "person" and part in e.parts and (gender not in ("m", "f") or e.gender in ("", gender))
 
         for ev in reversed(self.events):
@@ -166,7 +168,7 @@ class _Resolver:
                 return e
         return None
 
-    def _by_alias(self, f: str) -> _Entity | None:
+    def _by_alias(self, f: str) -> Entity | None:
         """An abbreviation given earlier in brackets ("GVS"), or the initials of
         a long name met earlier ("IISS")."""
         for e in reversed(self.entities):
@@ -174,7 +176,7 @@ class _Resolver:
                 return e
         return None
 
-    def _organisation(self, info: MentionInfo) -> _Entity | None:
+    def _organisation(self, info: MentionInfo) -> Entity | None:
         name = info.name
         key = ("organisation", fold(name))
         f = fold(name)
@@ -195,7 +197,7 @@ class _Resolver:
             return self.by_key.get(("organisation", fold(name))) or self._new(info, name=name)
         return self._new(info)
 
-    def _refer_to_org(self, info: MentionInfo) -> _Entity | None:
+    def _refer_to_org(self, info: MentionInfo) -> Entity | None:
         """"die Gewerkschaft" -> "Gewerkschaft Verkehr und Schiene", "the trust" -> "hospital trust"."""
         head = fold(info.head or info.name)
         whole = fold(info.name)
@@ -214,7 +216,7 @@ class _Resolver:
                     return ev.entity
         return None
 
-    def _document(self, info: MentionInfo) -> _Entity | None:
+    def _document(self, info: MentionInfo) -> Entity | None:
         head = fold(info.head or info.name)
         if info.definite and fold(info.name) == head:
             # "Dem Bericht zufolge", "heißt es in der Untersuchung": the last report's author
@@ -234,7 +236,7 @@ class _Resolver:
         key = ("document", fold(info.name))
         return self.by_key.get(key) or self._new(info)
 
-    def _unnamed(self, info: MentionInfo) -> _Entity | None:
+    def _unnamed(self, info: MentionInfo) -> Entity | None:
         key = ("unnamed", fold(info.name))
         if not info.plural and info.definite and info.head:
             e = self._by_description(info) or self._by_role_noun(info)
@@ -244,7 +246,7 @@ class _Resolver:
             return self.by_key[key]
         return self._new(info) if self.create else None
 
-    def _by_description(self, info: MentionInfo) -> _Entity | None:
+    def _by_description(self, info: MentionInfo) -> Entity | None:
         """"der Stadtbaurat" -> Henrik Mahler, "die Ministerin" -> the Wirtschaftsministerin,
         "die 34-Jährige" -> the last woman mentioned."""
         head = fold(info.head)
@@ -263,17 +265,17 @@ class _Resolver:
                     return e
             # "der Nordhafen-Chef": the head of "Nordhafen Logistik"
             prefix, _, tail = head.rpartition("-")
-            if prefix and any(prefix in fold(a).split() for a in e.affiliations) and R._roleish_word(tail):
+            if prefix and any(prefix in fold(a).split() for a in e.affiliations) and is_roleish_word(tail):
                 return e
         return None
 
-    def _by_role_noun(self, info: MentionInfo) -> _Entity | None:
+    def _by_role_noun(self, info: MentionInfo) -> Entity | None:
         """"der Ökonom", "die Forscherin" after a named person: news style refers back
         to the last named person of that gender rather than introduce someone unnamed."""
         head = fold(info.head)
-        if self.doc.language != "de" or not info.gender or not (R._roleish_word(head) or R._role_compound(head)):
+        if self.doc.language != "de" or not info.gender or not (is_roleish_word(head) or is_role_compound(head)):
             return None
-        if R._is_org_word(head, False) or head in R.NOT_ROLES:
+        if is_org_word(head, False) or head in NOT_ROLES:
             return None
         # "der Inhaber einer Bäckerei" introduces someone; only a bare role noun refers back
         words = info.name.split()
@@ -290,7 +292,7 @@ class _Resolver:
 
     # -------------------------------------------------------------- pronouns
 
-    def _pronoun(self, pos: int, info: MentionInfo) -> _Entity | None:
+    def _pronoun(self, pos: int, info: MentionInfo) -> Entity | None:
         word = fold(info.name)
         if info.gender == "none" or word in ("man", "es", "one"):
             return None
@@ -303,22 +305,22 @@ class _Resolver:
         plural = info.plural
         gender = info.gender
 
-        def person_ok(e: _Entity) -> bool:
+        def person_ok(e: Entity) -> bool:
             if e.kind not in ("person", "unnamed") or e.plural:
                 return False
             return not gender or not e.gender or e.gender == gender
 
-        def group_ok(e: _Entity) -> bool:
+        def group_ok(e: Entity) -> bool:
             return (e.kind == "unnamed" and e.plural) or e.kind == "organisation"
 
-        def org_ok(e: _Entity) -> bool:
+        def org_ok(e: Entity) -> bool:
             if e.kind != "organisation":
                 return False
-            g = _org_gender(e)
+            g = org_gender(e)
             return gender == "f" and g == "f" or word in ("it", "its") or (gender == "m" and g == "m")
 
         # a pronoun opening a sentence continues the previous sentence's subject
-        opens = R._sent_start(self.doc, pos)
+        opens = opens_sentence(self.doc, pos)
         if opens:
             prev = [ev for ev in before if ev.sent == sent - 1 and ev.subject]
             for ev in prev:
@@ -344,7 +346,7 @@ class _Resolver:
         return None
 
     @staticmethod
-    def _learn(e: _Entity, gender: str) -> _Entity:
+    def _learn(e: Entity, gender: str) -> Entity:
         if e.kind == "person" and not e.gender and gender in ("m", "f"):
             e.gender = gender
         return e
@@ -361,7 +363,7 @@ class _Resolver:
             # abbreviation or the first word of an organisation met in the article
             for r in e.roles:
                 m = re.match(r"^([A-ZÄÖÜ][\wäöüß]+)-", r)
-                if m and fold(m.group(1)) not in _ROLE_PREFIXES:
+                if m and fold(m.group(1)) not in ROLE_PREFIXES:
                     prefix = fold(m.group(1))
                     org = next((o.name for o in orgs if prefix in o.aliases or prefix == initials(o.name)
                                 or fold(o.name).split()[0] == prefix), None)
@@ -372,7 +374,7 @@ class _Resolver:
                 if fold(a) != fold(e.name) and fold(a) not in {fold(x) for x in e.affiliations}:
                     e.affiliations.append(a)
 
-    def named_form(self, e: _Entity) -> _Entity:
+    def named_form(self, e: Entity) -> Entity:
         """"their union" before "Northern Nurses' Union" is named: the named organisation."""
         if e.kind != "organisation" or e.named or len(e.name.split()) > 1:
             return e
@@ -383,7 +385,7 @@ class _Resolver:
         return e
 
     @staticmethod
-    def _resolve_affiliation(a: str, orgs: list[_Entity]) -> str:
+    def _resolve_affiliation(a: str, orgs: list[Entity]) -> str:
         """A bare "trust" or "Polizei" becomes the organisation of that name met in the article."""
         f = fold(a)
         if len(f.split()) > 1:
@@ -399,187 +401,10 @@ class _Resolver:
         return a
 
 
-def _stated_gender(info: MentionInfo) -> str:
-    """The gender an article or role gives a bare surname ("der Bankökonom Weber");
-    a guess from the name's own ending ("Krüger" like "der Krug") does not count."""
-    return info.gender if info.definite or info.roles else ""
-
-
-def _gender_of_first_name(parts: list[str], german: bool) -> str:
-    if len(parts) < 2:
-        return ""
-    first = parts[0].split("-")[0]
-    if first in first_names.FEMALE:
-        return "f"
-    if first in first_names.MALE:
-        return "m"
-    if first.endswith(("a", "ine", "ette", "elle", "ie")) or (first.endswith("e") and len(first) > 3):
-        return "f"
-    if german and len(first) > 3 and first[-1] in "bcdfgklmnprstz":
-        return "m"  # "Wolfgang", "Thomas", "Michael"; in English too many women's names end so ("Eleanor")
-    return ""
-
-
-# compound-role prefixes that name no organisation ("Ex-Minister", "Vize-Chefin")
-_ROLE_PREFIXES = {"ex", "vize", "co", "ko", "interims", "ober", "chef", "top", "neu", "alt", "senior", "junior"}
-
-_PREPS = {"für", "an", "am", "der", "des", "von", "vom", "bei", "beim", "im", "in", "aus", "of", "at", "for", "from"}
-
-
-def _gender_from_roles(roles: list[str], german: bool) -> str:
-    """German role nouns say it ("Professorin", "Sprecher"); English ones rarely ("spokeswoman")."""
-    for r in roles:
-        words = r.split()
-        if not words:
-            continue
-        last = words[-1].lower()
-        if last.endswith(("woman", "women")):
-            return "f"
-        if last.endswith(("spokesman", "chairman", "congressman", "businessman")):
-            return "m"
-        if not german:
-            continue
-        head = ""
-        for w in words:  # the role noun ends where its complement begins
-            if w.lower() in _PREPS:
-                break
-            if w[:1].isupper() and not w.isupper():
-                head = w.lower()
-        if not head:
-            continue
-        if head.endswith(R.NOMINALISED_ROLES):
-            return "f"  # "Vorsitzende"; the masculine form is "Vorsitzender"
-        if head.endswith("in") and not head.endswith(("ein", "ain")):
-            return "f"
-        return "m"
-    return ""
-
-
-def _org_gender(e: _Entity) -> str:
-    if e.gender:
-        return e.gender
-    words = e.name.split()
-    noun = next((w for w in words if w[:1].isupper() and not w.isupper()), words[-1] if words else "")
-    return R._gender_of_noun(noun)
-
-
-# generic heads that refer back to the last named organisation ("das Unternehmen", "the company")
-GENERIC_REFERRING = {fold(w) for w in (
-    "unternehmen", "konzern", "firma", "verein", "klub", "club", "behörde", "organisation", "institut", "verband",
-    "gewerkschaft", "partei", "company", "firm", "authority", "organization", "group", "agency", "union",
-    "institute")}
-
-PERSON_NOUNS = (
-    "inhaber", "inhaberin", "sprecher", "sprecherin", "patient", "patientin", "rentner", "rentnerin", "pfleger",
-    "pflegerin", "frau", "mann", "mutter", "vater", "nachbar", "nachbarin", "anwohner", "anwohnerin", "bewohner",
-    "bewohnerin", "captain", "kapitän", "schüler", "schülerin", "gymnasiast", "gymnasiastin", "student",
-    "studentin", "zeuge", "zeugin", "arzt", "ärztin", "polizist", "polizistin", "beamter", "beamtin", "landwirt",
-    "landwirtin", "bauer", "bäuerin", "fahrer", "fahrerin", "besitzer", "besitzerin", "experte", "expertin",
-    "vertreter", "vertreterin", "mitarbeiter", "mitarbeiterin", "chef", "chefin", "leiter", "leiterin",
-    "direktor", "direktorin", "minister", "ministerin", "präsident", "präsidentin", "bürgermeister",
-    "bürgermeisterin", "richter", "richterin", "anwalt", "anwältin", "schiffer", "gutachter", "gutachterin",
-    "woman", "man", "mother", "father", "resident", "spokesman", "spokeswoman", "spokesperson", "official",
-    "nurse", "doctor", "owner", "worker", "driver", "teacher", "neighbour", "neighbor", "witness",
-)
-
-
-def _quoted_tokens(doc: Doc) -> list[bool]:
-    """Tokens inside quotation marks: someone else's words, whose names are not antecedents.
-    (Names in indirect speech are kept: the tagger's spans often take in the speaker too.)"""
-    marked = [False] * len(doc.tokens)
-    for m in find_mark_spans(doc):
-        a, b = m.inner
-        if b - a > 6:  # a short one is a name or title ("Kassel fährt Rad"), not speech
-            oa, ob = m.outer
-            for k in range(max(oa, 0), min(ob, len(marked))):
-                marked[k] = True
-    return marked
-
-
-def _scan(article: Article, doc: Doc, inside: list[bool]) -> list[tuple[int, MentionInfo, bool]]:
-    """Persons and organisations written outside quotations, as antecedents:
-    (token, description, whether it may start an entity of its own)."""
-    out: list[tuple[int, MentionInfo, bool]] = []
-    toks = doc.tokens
-    n = len(toks)
-    en = doc.language != "de"
-    skip_names = {fold(article.outlet)} if article.outlet else set()
-    k = 0
-    while k < n:
-        if inside[k]:
-            k += 1
-            continue
-        c = R.cls(doc, k)
-        if c in ("OTHER", "VERB") and _bare_subject(doc, k):
-            out.append((k, _bare_name(toks[k].text), False))
-            k += 1
-            continue
-        if c not in ("DET", "ADJ", "NOUN", "NAME"):
-            k += 1
-            continue
-        sent = toks[k].sent
-        s1 = doc.sentences[sent][1] if doc.sentences else n
-        np_ = R._np(doc, k, s1, None, complements=False)
-        if np_ is None:
-            k += 1
-            continue
-        heads = np_.heads
-        has_name = any(R.cls(doc, h) == "NAME" for h in heads) or np_.quoted is not None
-        org_head = any(R._is_org_word(toks[h].text, en) for h in heads)
-        head_low = toks[heads[-1]].text.lower() if heads else ""
-        person_head = head_low.endswith(PERSON_NOUNS) and np_.det is not None
-        doc_head = R._is_doc_word(head_low) and np_.det is not None
-        if not (has_name or org_head or person_head or doc_head) and len(heads) == 1 and _bare_subject(doc, k):
-            out.append((k, _bare_name(toks[k].text), False))
-            k += 1
-            continue
-        wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
-        if wanted and not any(inside[h] for h in heads):
-            info = describe_mention(doc, k, np_.head_end)
-            name = fold(info.name)
-            if info.name and name not in skip_names and not R._is_country(info.name):
-                if info.kind == "organisation":
-                    out.append((k, info, info.named))
-                elif info.kind == "person" and not _opened_by_mark(doc, k):
-                    out.append((k, info, len(info.name_parts) > 1 or bool(info.roles)))
-                elif info.kind == "unnamed" and not info.plural and person_head:
-                    out.append((k, info, True))
-                elif info.kind == "document":
-                    out.append((k, info, False))
-        k = max(np_.head_end, k + 1)
-    return out
-
-
-def _opened_by_mark(doc: Doc, k: int) -> bool:
-    """A name glued to an opening quotation mark is a title ("The Oregon Runner"), not a person."""
-    return k > 0 and R.cls(doc, k - 1) == "QUOTE" and doc.tokens[k - 1].end == doc.tokens[k].start
-
-
-def _bare_name(text: str) -> MentionInfo:
-    """A bare surname as subject ("Frei will …", "antwortete Hartmann"): it only joins a known person."""
-    return MentionInfo(name=text, kind="person", name_parts=[text])
-
-
-def _bare_subject(doc: Doc, k: int) -> bool:
-    """A capitalised word standing alone next to a finite verb, where a surname would be."""
-    t = doc.tokens[k]
-    low = t.text.lower()
-    if not t.text[:1].isupper() or not t.text.isalpha() or low in R.PRONOUNS or low in R.TIME_WORDS:
-        return False
-    prev = R.cls(doc, k - 1) if k > 0 else "PUNCT"
-    if prev in ("DET", "ADJ", "PREP", "NOUN", "NAME"):
-        return False
-    return (k + 1 < len(doc.tokens) and _finite(doc.tokens[k + 1])) or (k > 0 and _finite(doc.tokens[k - 1]))
-
-
-def _finite(t) -> bool:
-    return "FIN" in t.pos or t.pos in ("VBD", "VBZ", "VBP", "MD")
-
-
 def resolve_sources(article: Article, doc: Doc) -> None:
     """Give every quote with a speaker mention its ``Source``; fill ``article.sources``."""
     res = _Resolver(article, doc)
-    marked = _quoted_tokens(doc)
+    marked = quoted_tokens(doc)
     mentions: list[tuple[int, int, MentionInfo, int | None, bool]] = []  # (pos, order, info, quote, may create)
     speaker_tokens: set[int] = set()
     for qi, q in enumerate(article.quotes):
@@ -593,12 +418,12 @@ def resolve_sources(article: Article, doc: Doc) -> None:
         info = describe_mention(doc, a, last + 1)
         mentions.append((a, 1, info, qi, True))
         speaker_tokens.update(range(info.start, a + 1))
-    for pos, info, create in _scan(article, doc, marked):
+    for pos, info, create in scan_antecedents(article, doc, marked):
         if pos not in speaker_tokens:
             mentions.append((pos, 0, info, None, create))
     mentions.sort(key=lambda m: (m[0], m[1]))
 
-    resolved: dict[int, _Entity] = {}
+    resolved: dict[int, Entity] = {}
     for pos, _, info, qi, create in mentions:
         e = res.register(pos, info, create=create)
         if qi is None:
@@ -634,14 +459,14 @@ def resolve_sources(article: Article, doc: Doc) -> None:
     article.sources = sources
 
 
-def _possessive_org(res: _Resolver, pos: int, info: MentionInfo) -> _Entity | None:
+def _possessive_org(res: _Resolver, pos: int, info: MentionInfo) -> Entity | None:
     """"Ihr Sprecher Malte Kröger": the organisation "ihr" points back to."""
     for ev in reversed(res.events):
         if ev.pos >= pos:
             continue
         e = ev.entity
         if e.kind == "organisation":
-            g = _org_gender(e)
+            g = org_gender(e)
             # "ihr" is feminine or plural, "sein" masculine or neuter
             p = info.possessive
             if p == "pl" or (p == "f" and g == "f") or (p == "m" and g != "f"):
