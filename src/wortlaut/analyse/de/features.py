@@ -8,12 +8,17 @@ shipped with the model, so the tagger and its features stay in step.
 
 from __future__ import annotations
 
-from .attribution import Attribution
-from .de.cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
-from .de.rules import attribute as rule_attribute
-from ..lexicon.marks import MARKS
-from .quotes import find_mark_spans, mark_depths
-from .tokens import Doc
+from ..attribution import Attribution
+from .cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
+from .rules import attribute as rule_attribute
+from ...lexicon.marks import MARKS
+from ..quotes import find_mark_spans, mark_depths
+from ..tokens import Doc
+
+# Bump when token_features, role_features or the rules and word lists they read
+# change what a token's features are: a model trained on other features must be
+# retrained (training.json records the version it saw).
+FEATURES_VERSION = 1
 
 # modal forms that report hearsay ("soll … gewesen sein") or distance ("würde")
 REPORTATIVE = frozenset({"soll", "sollen", "sollte", "sollten", "würde", "würden", "hätte", "hätten", "wäre", "wären"})

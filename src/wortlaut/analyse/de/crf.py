@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..lexicon.time_words import DE_TEMPORAL
-from .attribution import Attribution, Range
-from .de.cues import PARTICLE_VERBS
-from .de.rules import attribute as rule_attribute
-from .features import token_features
-from .tokens import Doc
+from ...lexicon.time_words import DE_TEMPORAL
+from ..attribution import Attribution, Range
+from .cues import PARTICLE_VERBS
+from .rules import attribute as rule_attribute
+from .features import FEATURES_VERSION, token_features
+from ..tokens import Doc
 
 SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
 KIND_OF_LABEL = {"D": "direct", "I": "indirect", "R": "reported", "F": "free"}
@@ -68,6 +68,14 @@ def _nearest_quote(labels: list[str], order: range, reach: int = 12) -> list[str
     return out
 
 
+MODEL_FILES = ("quotes.crfsuite", "roles.crfsuite", "cues.json", "training.json")
+
+
+def trained_features_version(model_dir: Path) -> int | None:
+    """The ``FEATURES_VERSION`` a model was trained on, as its ``training.json`` records it."""
+    return json.loads((Path(model_dir) / "training.json").read_text(encoding="utf-8")).get("features_version")
+
+
 class CRFTagger:
     """Loads ``quotes.crfsuite``, ``roles.crfsuite`` and ``cues.json`` from a model directory."""
 
@@ -82,8 +90,16 @@ class CRFTagger:
         self.role_tagger.open(str(self.model_dir / "roles.crfsuite"))
 
     @staticmethod
-    def available(model_dir: Path) -> bool:
-        return all((Path(model_dir) / f).exists() for f in ("quotes.crfsuite", "roles.crfsuite", "cues.json"))
+    def unusable(model_dir: Path) -> str | None:
+        """Why the model in ``model_dir`` cannot tag, or None if it can: files missing, or
+        trained on other features than ``token_features`` computes now."""
+        model_dir = Path(model_dir)
+        if not all((model_dir / f).exists() for f in MODEL_FILES):
+            return f"no trained model in {model_dir}"
+        trained = trained_features_version(model_dir)
+        if trained != FEATURES_VERSION:
+            return f"the model in {model_dir} was trained on features version {trained}, these are version {FEATURES_VERSION}"
+        return None
 
     def tag(self, doc: Doc, rule_atts: list[Attribution]) -> tuple[list[str], list[str]]:
         if not doc.tokens:
