@@ -1,5 +1,8 @@
 """The registry: which (language, tagger) components exist, and no language by accident."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from wortlaut import analyse
@@ -32,3 +35,10 @@ def test_other_languages_are_an_error_not_german(language):
 def test_english_uses_rules_even_with_a_model():
     assert analyse.tagger_name("en") == "rules"
     assert analyse.tagger_name("de", use_model=False) == "rules"
+
+
+def test_analysis_imports_neither_evaluation_nor_training():
+    package = Path(registry.__file__).parent
+    for module in package.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert not re.search(r"from \.+(evaluate|training)\b|wortlaut\.(evaluate|training)\b", text), module

@@ -13,10 +13,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ..corpus import CorpusDocument, CorpusError, iter_documents
 from ..analyse.de.crf import LABEL_OF_KIND, role_features
 from ..analyse.de.features import FEATURES_VERSION, token_features
 from ..analyse.tokens import Doc, tokenize
+from ..corpus import CorpusDocument, CorpusError, iter_documents
 
 CORPUS_KIND = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported", "FreeIndirect": "free", "IndirectFreeIndirect": "free"}
 
