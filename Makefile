@@ -27,7 +27,7 @@ test: install
 
 # Reproduces models/de-attribution from the corpus's train split.
 train: install
-	$(BIN)/python -m wortlaut.analyse.train --train $(CORPUS)/train --out models/de-attribution
+	$(BIN)/wortlaut train --train $(CORPUS)/train --out models/de-attribution
 
 evaluate: install
 	$(BIN)/wortlaut evaluate german-news --gold $(CORPUS)/dev --out build/predictions/dev

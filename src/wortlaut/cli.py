@@ -278,6 +278,20 @@ def serve(
     uvicorn.run(create_app(ctx.obj["db"], token=token), host=host, port=port)
 
 
+@app.command()
+def train(
+    train_dir: Path = typer.Option(..., "--train", exists=True, file_okay=False, help="Directory of corpus JSON files to learn from."),
+    out_dir: Path = typer.Option(..., "--out", help="Model directory to write (e.g. models/de-attribution)."),
+    iterations: int = typer.Option(300, "--iterations", help="L-BFGS iterations per CRF."),
+    c1: float = typer.Option(0.01, "--c1", help="L1 regularisation."),
+    c2: float = typer.Option(0.01, "--c2", help="L2 regularisation."),
+) -> None:
+    """Train the German attribution CRFs and write them with their cue lemmas and training.json."""
+    from .training import train as train_model
+
+    _json(train_model(train_dir, out_dir, iterations, c1, c2))
+
+
 @evaluate_app.command("german-news")
 def evaluate_german_news(
     gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False, help="Directory of corpus JSON files."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-ANALYSED = ("de", "en")  # the languages wortlaut has rules and models for
+from .registry import LANGUAGES as ANALYSED  # the languages with a pack
 # Ingestion tells these apart, so that a French article is stored as "fr"
 # (unsupported) instead of being forced into German or English.
 IDENTIFIED = ("de", "en", "fr", "es", "it", "nl", "pl", "pt")

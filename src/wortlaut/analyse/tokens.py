@@ -1,7 +1,8 @@
 """Tokens, sentences, part-of-speech and lemmas: the layer every analyser reads.
 
 spaCy's blank tokenizers split the text (fast, with German abbreviation and
-ordinal rules); HanTa adds STTS part-of-speech tags and lemmas for German.
+ordinal rules); each language pack then adds part-of-speech tags and lemmas
+(HanTa's STTS tags for German, spaCy's Penn tags for English).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon.marks import CLOSERS
+from .registry import check_language, pos_tagger
 
 
 @dataclass(slots=True)
@@ -60,15 +62,16 @@ class Doc:
 def _tokenizer(language: str):
     import spacy
 
-    return spacy.blank("de" if language == "de" else "en").tokenizer
+    return spacy.blank(language).tokenizer
 
 
 SENTENCE_END = {".", "!", "?", "…"}
 
 
 def tokenize(text: str, language: str = "de", tag: bool = True) -> Doc:
-    """Split ``text`` into tokens and sentences; for German also tag POS and lemma."""
-    doc = Doc(text=text, language=language)
+    """Split ``text`` into tokens and sentences, and tag POS and lemma unless ``tag`` is
+    false; ``UnsupportedLanguage`` for a language without a pack."""
+    doc = Doc(text=text, language=check_language(language))
     for st in _tokenizer(language)(text):
         if st.is_space:
             if doc.tokens:
@@ -76,12 +79,8 @@ def tokenize(text: str, language: str = "de", tag: bool = True) -> Doc:
             continue
         doc.tokens.append(Token(len(doc.tokens), st.text, st.idx, st.idx + len(st.text), 0, space_after=st.whitespace_))
     _split_sentences(doc)
-    if tag and language == "de":
-        _tag_german(doc)
-    elif tag:
-        from .en import tag_english
-
-        tag_english(doc)
+    if tag:
+        pos_tagger(language)(doc)
     return doc
 
 
@@ -115,23 +114,3 @@ def _split_sentences(doc: Doc) -> None:
     for s, (a, b) in enumerate(doc.sentences):
         for t in toks[a:b]:
             t.sent = s
-
-
-@lru_cache(maxsize=1)
-def _hanta():
-    from HanTa import HanoverTagger
-
-    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    # HanTa analyses every occurrence of a word afresh; news repeats its words, so
-    # memoising the two per-word analyses more than doubles tagging speed
-    tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
-    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
-    return tagger
-
-
-def _tag_german(doc: Doc) -> None:
-    tagger = _hanta()
-    for a, b in doc.sentences:
-        words = [t.text for t in doc.tokens[a:b]]
-        for t, (_, lemma, pos) in zip(doc.tokens[a:b], tagger.tag_sent(words, taglevel=1)):
-            t.pos, t.lemma = pos, lemma

@@ -1,6 +1,6 @@
 """Scoring extracted quotations against the German news quotation corpus."""
 
-from .corpus import (
+from ..corpus import (
     ROLES,
     CorpusAnnotation,
     CorpusDocument,

@@ -19,7 +19,7 @@ from ..analyse.de.cues import PREPOSITION_CUES
 from ..analyse.de.rules import is_title
 from ..analyse.quotes import find_mark_spans
 from ..analyse.tokens import Doc
-from .corpus import CorpusAnnotation, CorpusDocument, CorpusError, iter_documents, tokens_in_spans, write_prediction
+from ..corpus import CorpusAnnotation, CorpusDocument, CorpusError, iter_documents, tokens_in_spans, write_prediction
 from .scorer import Counts, score_document, summarise
 
 FRAME_IS_PHRASE = PREPOSITION_CUES | {"so"}

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .corpus import (
+from ..corpus import (
     ROLES,
     CorpusAnnotation,
     CorpusDocument,

@@ -141,7 +141,24 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[list[Range]]:
     return cues
 
 
+SOURCE_PREPOSITIONS = ("laut", "gemäß", "nach", "zufolge")
+
+
 def _speaker_for(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -> Range | None:
+    toks = doc.tokens
+    v = cue[0][0]
+    low = toks[v].text.lower()
+    if low in SOURCE_PREPOSITIONS or low in IMPERSONAL_CUES:
+        return _named_source(doc, cue, a, b, depth)
+    after = _np_after(doc, cue[-1][1] if len(cue) == 1 else v + 1, b)
+    if after and not any(depth[i] for i in range(*after)):
+        return after
+    return _relative_antecedent(doc, v, a) or _first_np(doc, _clause_start(doc, v, a, depth), v)
+
+
+def _named_source(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -> Range | None:
+    """The source a prepositional or impersonal cue names: "laut X", "nach Angaben X",
+    "dem Bericht zufolge", "heißt es in einem Bericht des X"."""
     toks = doc.tokens
     v = cue[0][0]
     low = toks[v].text.lower()
@@ -155,26 +172,29 @@ def _speaker_for(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -
         while k > a and not depth[k - 1] and toks[k - 1].text not in {",", ":"} and toks[k - 1].pos.startswith(NP_POS + ("APPR",)):
             k -= 1
         return (k, v) if k < v else None
-    if low in IMPERSONAL_CUES:
-        # "heißt es in einem Bericht des X"
-        k = cue[0][1]
-        if k < b and toks[k].pos in ("APPR", "APPRART"):
-            return _np_after(doc, k + 1, b)
+    k = cue[0][1]
+    if k < b and toks[k].pos in ("APPR", "APPRART"):
+        return _np_after(doc, k + 1, b)
+    return None
+
+
+def _relative_antecedent(doc: Doc, v: int, a: int) -> Range | None:
+    """"Analysten, die sagen, …": the antecedent before the comma."""
+    toks = doc.tokens
+    if not (v > a and toks[v - 1].pos == "PRELS"):
         return None
-    after = _np_after(doc, cue[-1][1] if len(cue) == 1 else v + 1, b)
-    if after and not any(depth[i] for i in range(*after)):
-        return after
-    if v > a and toks[v - 1].pos == "PRELS":
-        # "Analysten, die sagen, …": the antecedent before the comma
-        k = v - 2
-        if k >= a and toks[k].text == ",":
-            end = k
-            start = end
-            while start > a and toks[start - 1].pos.startswith(NP_POS) and toks[start - 1].pos != "APPR":
-                start -= 1
-            if start < end:
-                return (start, end)
-    # the subject opening the clause (after a quote or a colon, else at the sentence start)
+    end = v - 2
+    if end < a or toks[end].text != ",":
+        return None
+    start = end
+    while start > a and toks[start - 1].pos.startswith(NP_POS) and toks[start - 1].pos != "APPR":
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _clause_start(doc: Doc, v: int, a: int, depth: list[int]) -> int:
+    """Where the clause of verb ``v`` opens: after a quote or a colon, else at the sentence start."""
+    toks = doc.tokens
     start = a
     for k in range(v - 1, a - 1, -1):
         if depth[k] or toks[k].text == ":":
@@ -182,7 +202,7 @@ def _speaker_for(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -
             break
     while start < v and (depth[start] or toks[start].text in {",", "“", "”", "«", "»"}):
         start += 1
-    return _first_np(doc, start, v)
+    return start
 
 
 def _konjunktiv(doc: Doc, a: int, b: int) -> bool:

@@ -17,6 +17,8 @@ Same plan as the German rules, sentence by sentence:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...lexicon.marks import CLOSING_MARKS
 from ...lexicon.name_words import EN_NP_LINKS
 from ...lexicon.time_words import EN_TEMPORAL
@@ -177,35 +179,61 @@ def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: l
         # "…, adding that …": the subject of the main clause
         return prev or _np_forward(doc, a, v, depth), None
     lemma = toks[v].lemma.lower()
-    p = v - 1
-    while p >= a and not depth[p] and (toks[p].pos == "RB" or toks[p].text.lower() in AUX):
-        p -= 1
-    before = None
-    if p >= a and not depth[p]:
-        if toks[p].pos in ("WP", "WDT") and p - 1 >= a and toks[p - 1].text == ",":
-            before = _np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
-        elif toks[p].pos in NOUN_TAGS:
-            before = _np_backward(doc, p, a, depth)
+    p = _before_verb(doc, v, a, depth)
+    before = _subject_before(doc, p, a, depth)
     if before:
         return before, _addressee(doc, ve, b, depth, lemma)
-    if p < a or depth[p] or toks[p].text in (":", ";") or (toks[p].text == "," and lemma not in TELL_VERBS):
-        # inverted order after a quote or a comma: "…," said Jane Doe, a professor …
-        # ("X, who …, told reporters" is not inverted: its object is the addressee)
+    if _inverted(doc, p, a, depth, lemma):
         after = _np_forward(doc, ve, b, depth)
         if after and (after[1] >= b or not _is_verb(toks[after[1]])):
             return after, None
-    if p > a and toks[p].text == "," and not depth[p]:
-        # an insertion between subject and verb: "Doe, a professor at X, said …"
-        j = p - 1
-        while j > a and not (toks[j].text == "," and not depth[j]):
-            j -= 1
-        if j > a:
-            np = _np_backward(doc, j - 1, a, depth)
-            if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)):
-                np = (j + 1, p)  # "The party's leader, Jane Doe, said": the name
-            if np:
-                return np, _addressee(doc, ve, b, depth, lemma)
+    subject = _subject_before_insertion(doc, p, a, depth)
+    if subject:
+        return subject, _addressee(doc, ve, b, depth, lemma)
     return None, None
+
+
+def _before_verb(doc: Doc, v: int, a: int, depth: list[int]) -> int:
+    """The token before cue verb ``v``, past adverbs and auxiliaries ("has also said"); a - 1 if none."""
+    toks = doc.tokens
+    p = v - 1
+    while p >= a and not depth[p] and (toks[p].pos == "RB" or toks[p].text.lower() in AUX):
+        p -= 1
+    return p
+
+
+def _subject_before(doc: Doc, p: int, a: int, depth: list[int]) -> Range | None:
+    """The noun phrase ending at ``p``, or the antecedent of a relative pronoun there."""
+    toks = doc.tokens
+    if p < a or depth[p]:
+        return None
+    if toks[p].pos in ("WP", "WDT") and p - 1 >= a and toks[p - 1].text == ",":
+        return _np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
+    if toks[p].pos in NOUN_TAGS:
+        return _np_backward(doc, p, a, depth)
+    return None
+
+
+def _inverted(doc: Doc, p: int, a: int, depth: list[int], lemma: str) -> bool:
+    """Inverted order after a quote or a comma: "…," said Jane Doe, a professor …
+    ("X, who …, told reporters" is not inverted: its object is the addressee)."""
+    text = doc.tokens[p].text if p >= a else ""
+    return p < a or bool(depth[p]) or text in (":", ";") or (text == "," and lemma not in TELL_VERBS)
+
+
+def _subject_before_insertion(doc: Doc, p: int, a: int, depth: list[int]) -> Range | None:
+    """An insertion between subject and verb: "Doe, a professor at X, said …"."""
+    toks = doc.tokens
+    if not (p > a and toks[p].text == "," and not depth[p]):
+        return None
+    j = p - 1
+    while j > a and not (toks[j].text == "," and not depth[j]):
+        j -= 1
+    if j <= a:
+        return None
+    if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)):
+        return (j + 1, p)  # "The party's leader, Jane Doe, said": the name
+    return _np_backward(doc, j - 1, a, depth)
 
 
 def _addressee(doc: Doc, k: int, b: int, depth: list[int], lemma: str) -> Range | None:
@@ -249,6 +277,17 @@ def _sentences(doc: Doc, spans: list[MarkSpan]) -> list[Range]:
     return [(x, y) for x, y in zip(bounds, bounds[1:]) if x < y]
 
 
+class _Frame(NamedTuple):
+    """A cue with its speaker and addressee; lo..hi spans all three."""
+
+    cue: list[Range]
+    form: str
+    speaker: Range | None
+    addressee: Range | None
+    lo: int
+    hi: int
+
+
 def attribute(doc: Doc) -> list[Attribution]:
     toks = doc.tokens
     if not toks:
@@ -264,39 +303,61 @@ def attribute(doc: Doc) -> list[Attribution]:
     used: set[int] = set()
     unclosed: dict[int, Attribution] = {}  # end of an unclosed quote → its attribution
     for a, b in _sentences(doc, all_spans):
-        end = b - 1 if toks[b - 1].text in ".!?" and not depth[b - 1] else b
-        marks = [m for m in spans if m.start < b and m.end > a]
-        cues = _find_cues(doc, a, b, depth)
-        found, prev = [], None
-        for cue, form in cues:
-            speaker, addressee = _speaker_for(doc, cue, form, a, b, depth, prev)
-            prev = speaker or prev
-            parts = [r for r in (speaker, addressee) if r] + cue
-            found.append((cue, form, speaker, addressee, min(r[0] for r in parts), max(r[1] for r in parts)))
-        floor = a
-        for i, (cue, form, speaker, addressee, lo, hi) in enumerate(found):
-            # a later cue ends this clause only when coordinated ("…, but Smith said …"), not when nested
-            nxt = found[i + 1][4] if i + 1 < len(found) else end
-            stop = nxt if nxt < end and nxt > hi and toks[nxt - 1].text.lower() in TRAILING else end
-            att = None
-            if form != "according":
-                direct = _direct_for(doc, lo, hi, marks, a, depth, used)
-                if direct:
-                    att = Attribution([m.outer for m in direct], "direct", cue, speaker, addressee)
-                    used.update(m.start for m in direct)
-                    for m in direct:
-                        if not m.has_close:
-                            unclosed[m.end] = att
-            if att is None:
-                weak = toks[cue[0][0]].lemma.lower() in WEAK_VERBS
-                ranges = _clause(doc, lo, hi, max(floor, a), end, stop, depth, weak)
-                if ranges:
-                    att = Attribution(ranges, _kind(doc, ranges, marks, form, used), cue, speaker, addressee)
-            if att is not None:
-                out.append(att)
-                floor = max(floor, hi, *(r[1] for r in att.quote if r[1] <= b))
+        out += _attribute_sentence(doc, a, b, spans, depth, used, unclosed)
     _attach_orphans(doc, spans, used, out, unclosed)
     return sorted(out, key=lambda x: x.start)
+
+
+def _frames(doc: Doc, a: int, b: int, depth: list[int]) -> list[_Frame]:
+    """The sentence's cues with their speakers; a participle cue's subject is the one before."""
+    found, prev = [], None
+    for cue, form in _find_cues(doc, a, b, depth):
+        speaker, addressee = _speaker_for(doc, cue, form, a, b, depth, prev)
+        prev = speaker or prev
+        parts = [r for r in (speaker, addressee) if r] + cue
+        found.append(_Frame(cue, form, speaker, addressee, min(r[0] for r in parts), max(r[1] for r in parts)))
+    return found
+
+
+def _attribute_sentence(doc: Doc, a: int, b: int, spans: list[MarkSpan], depth: list[int],
+                        used: set[int], unclosed: dict[int, Attribution]) -> list[Attribution]:
+    """Each cue of sentence a..b-1 with the quotation marks or clause it frames."""
+    toks = doc.tokens
+    end = b - 1 if toks[b - 1].text in ".!?" and not depth[b - 1] else b
+    marks = [m for m in spans if m.start < b and m.end > a]
+    found = _frames(doc, a, b, depth)
+    out: list[Attribution] = []
+    floor = a
+    for i, f in enumerate(found):
+        # a later cue ends this clause only when coordinated ("…, but Smith said …"), not when nested
+        nxt = found[i + 1].lo if i + 1 < len(found) else end
+        stop = nxt if nxt < end and nxt > f.hi and toks[nxt - 1].text.lower() in TRAILING else end
+        att = None
+        if f.form != "according":
+            att = _direct_attribution(doc, f, marks, a, depth, used, unclosed)
+        if att is None:
+            weak = toks[f.cue[0][0]].lemma.lower() in WEAK_VERBS
+            ranges = _clause(doc, f.lo, f.hi, max(floor, a), end, stop, depth, weak)
+            if ranges:
+                att = Attribution(ranges, _kind(doc, ranges, marks, f.form, used), f.cue, f.speaker, f.addressee)
+        if att is not None:
+            out.append(att)
+            floor = max(floor, f.hi, *(r[1] for r in att.quote if r[1] <= b))
+    return out
+
+
+def _direct_attribution(doc: Doc, f: _Frame, marks: list[MarkSpan], a: int, depth: list[int],
+                        used: set[int], unclosed: dict[int, Attribution]) -> Attribution | None:
+    """The quotation-mark spans cue frame ``f`` introduces, taken from the unused ones."""
+    direct = _direct_for(doc, f.lo, f.hi, marks, a, depth, used)
+    if not direct:
+        return None
+    att = Attribution([m.outer for m in direct], "direct", f.cue, f.speaker, f.addressee)
+    used.update(m.start for m in direct)
+    for m in direct:
+        if not m.has_close:
+            unclosed[m.end] = att
+    return att
 
 
 def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth: list[int], used: set[int]) -> list[MarkSpan]:

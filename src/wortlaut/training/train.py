@@ -1,6 +1,6 @@
 """Train the attribution CRFs on the German news quotation corpus.
 
-    python -m wortlaut.analyse.train --train DIR --out models/de-attribution
+    wortlaut train --train DIR --out models/de-attribution
 
 Labels are projected from the corpus's tokens onto our own tokenisation by
 character offsets, so training sees exactly what the pipeline sees at run time.
@@ -8,16 +8,15 @@ character offsets, so training sees exactly what the pipeline sees at run time.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections import Counter
 from pathlib import Path
 
-from ..evaluate.corpus import CorpusDocument, CorpusError, iter_documents
-from .crf import LABEL_OF_KIND, role_features
-from .features import token_features
-from .tokens import Doc, tokenize
+from ..analyse.de.crf import LABEL_OF_KIND, role_features
+from ..analyse.de.features import FEATURES_VERSION, token_features
+from ..analyse.tokens import Doc, tokenize
+from ..corpus import CorpusDocument, CorpusError, iter_documents
 
 CORPUS_KIND = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported", "FreeIndirect": "free", "IndirectFreeIndirect": "free"}
 
@@ -102,6 +101,7 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
     # predicted labels instead was measured: no gain on dev)
     _fit(((role_features(f, q), r) for f, q, (_, _, r) in zip(feats, qlabels, docs)), params, out_dir / "roles.crfsuite")
     info = {
+        "features_version": FEATURES_VERSION,
         "documents": len(docs),
         "tokens": sum(len(d.tokens) for d, _, _ in docs),
         "cue_lemmas": len(cue_lemmas),
@@ -111,18 +111,3 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
     }
     (out_dir / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--train", type=Path, required=True)
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--iterations", type=int, default=300)
-    ap.add_argument("--c1", type=float, default=0.01)
-    ap.add_argument("--c2", type=float, default=0.01)
-    args = ap.parse_args()
-    print(json.dumps(train(args.train, args.out, args.iterations, args.c1, args.c2), indent=1))
-
-
-if __name__ == "__main__":
-    main()

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..lexicon.time_words import DE_TEMPORAL
-from .attribution import Attribution, Range
-from .de.cues import PARTICLE_VERBS
-from .de.rules import attribute as rule_attribute
-from .features import token_features
-from .tokens import Doc
+from ...lexicon.time_words import DE_TEMPORAL
+from ..attribution import Attribution, Range
+from .cues import PARTICLE_VERBS
+from .rules import attribute as rule_attribute
+from .features import FEATURES_VERSION, token_features
+from ..tokens import Doc
 
 SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
 KIND_OF_LABEL = {"D": "direct", "I": "indirect", "R": "reported", "F": "free"}
@@ -68,6 +68,14 @@ def _nearest_quote(labels: list[str], order: range, reach: int = 12) -> list[str
     return out
 
 
+MODEL_FILES = ("quotes.crfsuite", "roles.crfsuite", "cues.json", "training.json")
+
+
+def trained_features_version(model_dir: Path) -> int | None:
+    """The ``FEATURES_VERSION`` a model was trained on, as its ``training.json`` records it."""
+    return json.loads((Path(model_dir) / "training.json").read_text(encoding="utf-8")).get("features_version")
+
+
 class CRFTagger:
     """Loads ``quotes.crfsuite``, ``roles.crfsuite`` and ``cues.json`` from a model directory."""
 
@@ -82,8 +90,16 @@ class CRFTagger:
         self.role_tagger.open(str(self.model_dir / "roles.crfsuite"))
 
     @staticmethod
-    def available(model_dir: Path) -> bool:
-        return all((Path(model_dir) / f).exists() for f in ("quotes.crfsuite", "roles.crfsuite", "cues.json"))
+    def unusable(model_dir: Path) -> str | None:
+        """Why the model in ``model_dir`` cannot tag, or None if it can: files missing, or
+        trained on other features than ``token_features`` computes now."""
+        model_dir = Path(model_dir)
+        if not all((model_dir / f).exists() for f in MODEL_FILES):
+            return f"no trained model in {model_dir}"
+        trained = trained_features_version(model_dir)
+        if trained != FEATURES_VERSION:
+            return f"the model in {model_dir} was trained on features version {trained}, these are version {FEATURES_VERSION}"
+        return None
 
     def tag(self, doc: Doc, rule_atts: list[Attribution]) -> tuple[list[str], list[str]]:
         if not doc.tokens:
@@ -127,68 +143,98 @@ def _sentences(doc: Doc, *ranges: Range) -> set[int]:
     return {doc.tokens[k].sent for a, b in ranges for k in range(a, b)}
 
 
-def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attribution]:
-    quotes = [(KIND_OF_LABEL.get(tag, "indirect"), r) for tag, a, b in runs(qlabels) for r in _by_paragraph(doc, a, b)]
-    roles = runs(rlabels)
-    cues = [(a, b) for tag, a, b in roles if tag == "C"]
-    speakers = [(a, b) for tag, a, b in roles if tag == "S"]
-    addressees = [(a, b) for tag, a, b in roles if tag == "A"]
+class _Roles:
+    """The cue, speaker and addressee runs the role layer found, and the quotes."""
 
-    def nearest(cands: list[Range], to: Range, sents: set[int], avoid: Range | None = None) -> Range | None:
-        pool = [c for c in cands if _sentences(doc, c) & sents]
+    def __init__(self, doc: Doc, qlabels: list[str], rlabels: list[str]):
+        self.doc = doc
+        self.quotes = [(KIND_OF_LABEL.get(tag, "indirect"), r) for tag, a, b in runs(qlabels) for r in _by_paragraph(doc, a, b)]
+        roles = runs(rlabels)
+        self.cues = [(a, b) for tag, a, b in roles if tag == "C"]
+        self.speakers = [(a, b) for tag, a, b in roles if tag == "S"]
+        self.addressees = [(a, b) for tag, a, b in roles if tag == "A"]
+
+    def nearest(self, cands: list[Range], to: Range, sents: set[int], avoid: Range | None = None) -> Range | None:
+        """The candidate in one of ``sents`` nearest to ``to``, preferring one outside ``avoid``."""
+        pool = [c for c in cands if _sentences(self.doc, c) & sents]
         if avoid is not None:  # prefer roles outside the quote itself
             pool = [c for c in pool if _dist(c, avoid) > 0] or pool
         return min(pool, key=lambda c: _dist(c, to), default=None)
 
+
+def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attribution]:
+    """Attributions from the two layers' labels: each quote linked to its cue and speaker."""
+    roles = _Roles(doc, qlabels, rlabels)
     out: list[Attribution] = []
     last_speaker: Range | None = None
-    for kind, q in quotes:
+    for kind, q in roles.quotes:
         qsents = _sentences(doc, q)
         att = Attribution([q], kind)
         if kind == "free":
             att.speaker = last_speaker
         elif kind == "reported":
-            att.speaker = nearest(speakers, q, qsents)
-            att.addressee = nearest(addressees, q, qsents)
+            att.speaker = roles.nearest(roles.speakers, q, qsents)
+            att.addressee = roles.nearest(roles.addressees, q, qsents)
         else:
-            cue = nearest(cues, q, qsents, avoid=q)
-            if cue is None and kind == "direct":
-                # "… teilte mit: „Satz eins. Satz zwei.“" – the cue sits in the sentence before
-                first = min(qsents)
-                cue = nearest(cues, q, {first - 1, max(qsents) + 1})
-            if cue is not None:
-                att.cue = [cue]
-                csents = _sentences(doc, cue)
-                att.speaker = nearest(speakers, cue, csents, avoid=q) or nearest(speakers, q, qsents)
-                att.addressee = nearest(addressees, cue, csents)
-                # a separable verb's particle ("teilte … mit") is a second cue run in the same clause
-                for other in cues:
-                    if other != cue and _is_particle(doc, other) and _sentences(doc, other) & csents \
-                            and 0 < _dist(cue, other) <= 8 and not _overlaps_any(other, quotes):
-                        if all(other not in o.cue for o in out):
-                            att.cue = sorted(att.cue + [other])
-                        break
-            else:
-                att.speaker = nearest(speakers, q, qsents)
-        if att.speaker is None and att.cue and doc.span_text(*att.cue[0]).lower() in SELF_SOURCED_CUES:
-            att.speaker = att.cue[0]  # "demnach" names its source by pointing back
-        elif att.speaker is None and kind == "direct":
-            att.speaker = last_speaker
+            _link_cue(roles, att, q, qsents, out)
+        _default_speaker(doc, att, last_speaker)
         if att.speaker is not None:
             last_speaker = att.speaker
-        # "„A“, sagte er, „B“": one statement interrupted by its own frame
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == kind == "direct"
-            and prev.cue
-            and prev.cue == att.cue
-            and _sentences(doc, prev.quote[-1]) & qsents
-        ):
-            prev.quote.append(q)
-            continue
-        out.append(att)
+        if _continues(doc, out[-1] if out else None, att, qsents):
+            out[-1].quote.append(q)
+        else:
+            out.append(att)
     return out
+
+
+def _link_cue(roles: _Roles, att: Attribution, q: Range, qsents: set[int], out: list[Attribution]) -> None:
+    """Cue, speaker and addressee of a direct or indirect quote."""
+    doc = roles.doc
+    cue = roles.nearest(roles.cues, q, qsents, avoid=q)
+    if cue is None and att.kind == "direct":
+        # "… teilte mit: „Satz eins. Satz zwei.“" – the cue sits in the sentence before
+        cue = roles.nearest(roles.cues, q, {min(qsents) - 1, max(qsents) + 1})
+    if cue is None:
+        att.speaker = roles.nearest(roles.speakers, q, qsents)
+        return
+    att.cue = [cue]
+    csents = _sentences(doc, cue)
+    att.speaker = roles.nearest(roles.speakers, cue, csents, avoid=q) or roles.nearest(roles.speakers, q, qsents)
+    att.addressee = roles.nearest(roles.addressees, cue, csents)
+    particle = _particle_for(roles, cue, csents)
+    if particle is not None and all(particle not in o.cue for o in out):
+        att.cue = sorted(att.cue + [particle])
+
+
+def _particle_for(roles: _Roles, cue: Range, csents: set[int]) -> Range | None:
+    """A separable verb's particle ("teilte … mit"): the first other cue run in the same
+    clause, close after or before the verb and outside every quote."""
+    doc = roles.doc
+    for other in roles.cues:
+        if other != cue and _is_particle(doc, other) and _sentences(doc, other) & csents \
+                and 0 < _dist(cue, other) <= 8 and not _overlaps_any(other, roles.quotes):
+            return other
+    return None
+
+
+def _default_speaker(doc: Doc, att: Attribution, last_speaker: Range | None) -> None:
+    """A quote the roles left without a speaker: "demnach" names its source by pointing
+    back; a direct quote continues the last speaker."""
+    if att.speaker is None and att.cue and doc.span_text(*att.cue[0]).lower() in SELF_SOURCED_CUES:
+        att.speaker = att.cue[0]
+    elif att.speaker is None and att.kind == "direct":
+        att.speaker = last_speaker
+
+
+def _continues(doc: Doc, prev: Attribution | None, att: Attribution, qsents: set[int]) -> bool:
+    """"„A“, sagte er, „B“": one statement interrupted by its own frame."""
+    return (
+        prev is not None
+        and prev.kind == att.kind == "direct"
+        and bool(prev.cue)
+        and prev.cue == att.cue
+        and bool(_sentences(doc, prev.quote[-1]) & qsents)
+    )
 
 
 def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:
