@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from wortlaut.ingest import expand
 from wortlaut.pipeline import process_path
 from wortlaut.store import SQLiteStore
 
-CORPUS = Path(__file__).parent / "fixtures" / "identity"
+CORPUS = ROOT / "tests" / "fixtures" / "identity"
 GOLD = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
 
 
