@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from wortlaut.analyse.tokens import Doc, tokenize
+from wortlaut.resolve.mentions import MentionInfo
 
 CASES = [
     ("de", "Carl Schuster, ehemaliger Einsatzleiter der Feuerwehr Hamburg, sagte, die Lage sei ernst.",
@@ -38,3 +41,9 @@ def parse_case(language: str, text: str, mention: str) -> tuple[Doc, int, int]:
     doc = tokenize(text, language)
     i = text.index(mention)
     return doc, doc.token_at(i), doc.token_at(i + len(mention) - 1) + 1
+
+
+def changed(info: MentionInfo) -> dict:
+    """The fields of ``info`` that differ from a blank mention's: what a pinned case lists."""
+    default = MentionInfo(name="", kind="")
+    return {f.name: getattr(info, f.name) for f in fields(info) if getattr(info, f.name) != getattr(default, f.name)}

@@ -3,11 +3,10 @@ changes none of them: every phrase here whose heads are all nouns."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 
 import pytest
 
-from phrase_cases import CASES, parse_case
+from phrase_cases import CASES, changed, parse_case
 from wortlaut.resolve.classes import cls
 from wortlaut.resolve.kinds import read_described
 from wortlaut.resolve.mentions import MentionInfo
@@ -49,11 +48,6 @@ EXPECTED = {
 }
 
 DESCRIBED_CASES = [c for c in CASES if c[2] in EXPECTED]
-
-
-def changed(info: MentionInfo) -> dict:
-    default = MentionInfo(name="", kind="")
-    return {f.name: getattr(info, f.name) for f in fields(info) if getattr(info, f.name) != getattr(default, f.name)}
 
 
 @pytest.mark.parametrize("language,text,mention", DESCRIBED_CASES, ids=[m for _, _, m in DESCRIBED_CASES])
