@@ -83,3 +83,17 @@ def country_code(name: str) -> str:
     if len(name) == 2 and name.isupper():
         return name
     return CODES.get(fold(name), "")
+
+# what counts as a country beyond the ISO country names above: more countries, capitals, blocs
+STATE_NAMES = {fold(w) for w in (
+    "u.s.", "america", "amerika", "britain", "korea", "algerien", "algeria", "armenien", "armenia",
+    "aserbaidschan", "azerbaijan", "bangladesch", "bangladesh", "georgien", "georgia", "jemen", "yemen",
+    "jordanien", "jordan", "kasachstan", "kazakhstan", "katar", "qatar", "kolumbien", "colombia", "kuba", "cuba",
+    "kuwait", "libanon", "lebanon", "libyen", "libya", "malaysia", "mongolei", "mongolia", "peru", "singapur",
+    "singapore", "tunesien", "tunisia", "venezuela", "eu", "europäische union", "european union", "nato", "uno",
+    "un", "vereinte nationen", "united nations", "kreml", "kremlin", "weißes haus", "white house", "pentagon",
+    "moskau", "moscow", "peking", "beijing", "washington", "kiew", "kyiv", "kiev", "pjöngjang", "pyongyang",
+    "seoul", "tokio", "tokyo", "teheran", "tehran", "brüssel", "brussels", "berlin", "paris", "london", "ankara",
+    "jerusalem", "damaskus", "kabul", "bagdad", "riad", "taipeh", "taipei", "minsk", "warschau", "warsaw", "wien",
+    "bern", "rom", "madrid", "den haag",
+)}

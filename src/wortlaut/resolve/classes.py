@@ -6,7 +6,7 @@ import re
 
 from ..analyse.tokens import Doc
 from ..lexicon import first_names
-from ..lexicon.countries import CODES
+from ..lexicon.countries import CODES, STATE_NAMES
 from ..lexicon.marks import QUOTE_MARKS
 from ..lexicon.name_words import NAME_LINKS
 from ..model import fold
@@ -26,7 +26,6 @@ from .words import (
     QUANTIFIERS,
     ROLE_ENDINGS,
     ROLE_STEMS,
-    STATE_NAMES,
     TITLES,
 )
 

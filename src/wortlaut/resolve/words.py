@@ -169,19 +169,6 @@ SPLIT_IF_ORG = {"der", "des", "von", "vom", "of", "für", "for", "im", "in"}
 
 PLACE_PREPS = {"in", "aus", "from", "im"}
 
-# what is_country accepts beyond the ISO country names: more countries, capitals, blocs
-STATE_NAMES = {fold(w) for w in (
-    "u.s.", "america", "amerika", "britain", "korea", "algerien", "algeria", "armenien", "armenia",
-    "aserbaidschan", "azerbaijan", "bangladesch", "bangladesh", "georgien", "georgia", "jemen", "yemen",
-    "jordanien", "jordan", "kasachstan", "kazakhstan", "katar", "qatar", "kolumbien", "colombia", "kuba", "cuba",
-    "kuwait", "libanon", "lebanon", "libyen", "libya", "malaysia", "mongolei", "mongolia", "peru", "singapur",
-    "singapore", "tunesien", "tunisia", "venezuela", "eu", "europäische union", "european union", "nato", "uno",
-    "un", "vereinte nationen", "united nations", "kreml", "kremlin", "weißes haus", "white house", "pentagon",
-    "moskau", "moscow", "peking", "beijing", "washington", "kiew", "kyiv", "kiev", "pjöngjang", "pyongyang",
-    "seoul", "tokio", "tokyo", "teheran", "tehran", "brüssel", "brussels", "berlin", "paris", "london", "ankara",
-    "jerusalem", "damaskus", "kabul", "bagdad", "riad", "taipeh", "taipei", "minsk", "warschau", "warsaw", "wien",
-    "bern", "rom", "madrid", "den haag",
-)}
 
 # place adjectives that say which region an office belongs to -> the region
 REGION_ADJ = {
