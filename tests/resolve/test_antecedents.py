@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import EXAMPLE, EXAMPLE_GOLD, needs_shared
-from wortlaut.resolve.roles import describe_mention
+from wortlaut.resolve.mentions import describe_mention
 from wortlaut.analyse.tokens import tokenize
 from wortlaut.model import Article, Mention, Quote
 from wortlaut.resolve import resolve_sources

@@ -262,13 +262,3 @@ def _compound_affiliation(word: str) -> str | None:
 
 def _is_age(doc: Doc, np_: NP) -> bool:
     return all(re.match(r"^\d+-j", doc.tokens[k].text.lower()) for k in np_.heads)
-
-
-def __getattr__(name: str):
-    """Mention descriptions once lived here: ``roles.describe_mention`` still works.
-    Imported on first use, since mentions.py itself builds on this module."""
-    if name in ("describe_mention", "MentionInfo"):
-        from . import mentions
-
-        return getattr(mentions, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
