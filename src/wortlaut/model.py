@@ -99,6 +99,9 @@ class Article:
     status: str = "analysed"  # or "unsupported" (language), "duplicate" (near copy)
     duplicate_of: str = ""  # for a near duplicate: the id of the article it copies
     id: str = ""
+    archive: str = ""  # the WARC file it was read from, if any
+    record_id: str = ""  # and its WARC-Record-ID there
+    analysed_by: str = ""  # the tagger that found its quotes: "crf <model version>" or "rules"
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .analyse import analyse
+from .analyse import analyse, tagger_version
 from .analyse.attribution import to_quotes
 from .analyse.furniture import strip_furniture
 from .analyse.language import detect_language
@@ -22,6 +22,7 @@ def process(article: Article, use_model: bool = True) -> Article:
     if not article.language:
         article.language = detect_language(article.text)
     doc, attributions = analyse(article.text, article.language, use_model)
+    article.analysed_by = tagger_version(article.language, use_model)
     article.quotes = to_quotes(doc, attributions)
     resolve_sources(article, doc)
     return article

@@ -19,7 +19,7 @@ from .attribution import Attribution
 from .registry import UnsupportedLanguage
 from .tokens import Doc, tokenize
 
-__all__ = ["Attribution", "Doc", "UnsupportedLanguage", "analyse", "model_dir", "tagger_name", "tokenize"]
+__all__ = ["Attribution", "Doc", "UnsupportedLanguage", "analyse", "model_dir", "tagger_name", "tagger_version", "tokenize"]
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +61,10 @@ def analyse(text: str, language: str = "de", use_model: bool = True) -> tuple[Do
 
 def tagger_name(language: str = "de", use_model: bool = True) -> str:
     return _tagger(language, str(model_dir()), use_model)[0]
+
+
+def tagger_version(language: str = "de", use_model: bool = True) -> str:
+    """What finds the quotes, as provenance: "rules", or "crf" with the model's
+    name, feature version and a digest of its files."""
+    name, tagger = _tagger(language, str(model_dir()), use_model)
+    return f"{name} {tagger.version}" if name == "crf" else name

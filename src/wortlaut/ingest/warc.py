@@ -69,9 +69,11 @@ def _article(record: ArcWarcRecord, body: bytes, origin: str, number: int) -> Ar
     content_type = (record.http_headers or record.rec_headers).get_header("Content-Type") or ""
     date = (record.rec_headers.get_header("WARC-Date") or "")[:10]
     try:
-        return read_html(body, _item(record, origin, number), url=uri, content_type=content_type, date=date)
+        article = read_html(body, _item(record, origin, number), url=uri, content_type=content_type, date=date)
     except IngestError as exc:
         return Failure(_item(record, origin, number), str(exc))
+    article.archive, article.record_id = origin, record.rec_headers.get_header("WARC-Record-ID") or ""
+    return article
 
 
 def _item(record: ArcWarcRecord, origin: str, number: int) -> str:

@@ -9,6 +9,7 @@ statement contains its own speaker ("In der Begründung weisen die Richter …")
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -88,6 +89,11 @@ class CRFTagger:
         self.quote_tagger.open(str(self.model_dir / "quotes.crfsuite"))
         self.role_tagger = pycrfsuite.Tagger()
         self.role_tagger.open(str(self.model_dir / "roles.crfsuite"))
+        # provenance for every quote it finds: the model by name, features and weights
+        digest = hashlib.sha256()
+        for name in MODEL_FILES:
+            digest.update((self.model_dir / name).read_bytes())
+        self.version = f"{self.model_dir.name} features {FEATURES_VERSION} sha256 {digest.hexdigest()[:12]}"
 
     @staticmethod
     def unusable(model_dir: Path) -> str | None:

@@ -130,6 +130,12 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
         "CREATE INDEX quotes_mention ON quotes(mention_id)",
         lambda conn: backfill_mentions(conn),
     ),
+    (
+        # Provenance: the archive record an article came from, and what analysed it.
+        "ALTER TABLE articles ADD COLUMN archive TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN record_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN analysed_by TEXT NOT NULL DEFAULT ''",
+    ),
 ]
 
 
