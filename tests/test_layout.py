@@ -25,7 +25,7 @@ RANK = {
     "pipeline": 6, "corpus": 6,
     "admission": 7,
     "batch": 8,
-    "evaluate": 9, "training": 9, "serve": 9, "scale": 9,
+    "evaluate": 9, "training": 9, "serve": 9, "scale": 9, "export": 9,
     "cli": 10,
 }
 

@@ -261,6 +261,46 @@ def search_cmd(ctx: typer.Context, text: str = typer.Argument(..., help="Words t
         err.print("no matches")
 
 
+class ExportKind(str, Enum):
+    quotes = "quotes"
+    sources = "sources"
+    articles = "articles"
+    datasette = "datasette"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command("export")
+def export_cmd(
+    ctx: typer.Context,
+    kind: ExportKind = typer.Argument(..., help="quotes, sources or articles; datasette writes Datasette metadata."),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format"),
+    out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output; needed for Parquet)."),
+) -> None:
+    """Export quotes, sources or articles with stable ids and provenance (JSON Lines, CSV, Parquet)."""
+    from .export import ExportError, datasette_metadata, export
+
+    if kind is ExportKind.datasette:
+        metadata = json.dumps(datasette_metadata(Path(ctx.obj["db"]).stem), ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            sys.stdout.write(metadata)
+        else:
+            out.write_text(metadata, encoding="utf-8")
+        return
+    with _store(ctx) as store:
+        try:
+            count = export(store, kind.value, fmt.value, out)
+        except (ExportError, OSError) as exc:
+            err.print(f"✗ {exc}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+    if out is not None:
+        err.print(f"{count} {kind.value} written to {out}", markup=False, highlight=False)
+
+
 @app.command()
 def serve(
     ctx: typer.Context,

@@ -56,7 +56,7 @@ class Store(ABC):
     def articles(self) -> list[dict]:
         """{"id", "title", "outlet", "date", "place", "country", "language",
         "origin", "url", "author", "status", "duplicate_of", "locations",
-        "quotes", "furniture"} in ingestion order. ``status`` is "analysed",
+        "quotes", "archive", "record_id", "analysed_by", "furniture"} in ingestion order. ``status`` is "analysed",
         "unsupported" (language) or "duplicate" (a near copy of ``duplicate_of``);
         ``locations`` counts the places the text was seen."""
 
@@ -159,7 +159,8 @@ class Store(ABC):
     def article(self, article_id: str) -> dict | None:
         """One article with every annotation, or None:
         {"id", "title", "outlet", "date", "place", "country", "language", "url",
-        "origin", "text", "furniture", "quotes": [{"id", "text", "start", "end",
+        "origin", "text", "author", "archive", "record_id", "analysed_by", "furniture",
+        "quotes": [{"id", "text", "start", "end",
         "parts", "type", "cue": {"text", "start", "end", "parts"} | None,
         "speaker": {"text", "start", "end"} | None,
         "source": {"id", "name", "kind", "roles", "affiliations"} | None}]},

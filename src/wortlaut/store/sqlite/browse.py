@@ -145,15 +145,15 @@ class Browse:
     def article(self, article_id: str) -> dict | None:
         row = self._conn.execute(
             """SELECT id, title, outlet, date, place, country, language, url, origin,
-                      text, furniture
+                      text, author, archive, record_id, analysed_by, furniture
                FROM articles WHERE id = ?""",
             (article_id,),
         ).fetchone()
         if row is None:
             return None
         keys = ("id", "title", "outlet", "date", "place", "country", "language",
-                "url", "origin", "text")
-        article = {**dict(zip(keys, row[:10])), "furniture": json.loads(row[10])}
+                "url", "origin", "text", "author", "archive", "record_id", "analysed_by")
+        article = {**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])}
         text = article["text"]
         article["quotes"] = [
             {

@@ -22,11 +22,12 @@ class Reads:
             """SELECT a.id, a.title, a.outlet, a.date, a.place, a.country, a.language,
                       a.origin, a.url, a.author, a.status, COALESCE(a.duplicate_of, ''),
                       (SELECT COUNT(*) FROM article_locations l WHERE l.article_id = a.id),
-                      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), a.furniture
+                      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
+                      a.archive, a.record_id, a.analysed_by, a.furniture
                FROM articles a ORDER BY a.ingested_at, a.id"""
         )
         keys = ("id", "title", "outlet", "date", "place", "country", "language", "origin", "url",
-                "author", "status", "duplicate_of", "locations", "quotes")
+                "author", "status", "duplicate_of", "locations", "quotes", "archive", "record_id", "analysed_by")
         return [{**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])} for row in rows]
 
     def quotes(
