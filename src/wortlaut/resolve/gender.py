@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import first_names
 from .mentions import MentionInfo
-from .morphology import gender_of_noun
-from .words import NOMINALISED_ROLES, ROLE_END_PREPS
+from ..analyse.de.morphology import NOMINALISED_ROLES, gender_of_noun
+from .words import ROLE_END_PREPS
 
 if TYPE_CHECKING:
     from .antecedents import Entity

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..analyse.tokens import Doc
 from .classes import capitalised, cls, is_abbrev, is_country, is_org_word, is_roleish_word
-from .morphology import gender_of_noun, nominalised_role, noun_nominative, strong_adjective
+from ..analyse.de.morphology import gender_of_noun, nominalised_role, noun_nominative, strong_adjective
 from .organisations import is_org_like, org_name, with_org_complements
 from .phrases import NP, dedupe, low_at, parse_np, possessor_name, span_text, tidy
 from .roles import read_apposition, role_before, split_role

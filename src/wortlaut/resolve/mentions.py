@@ -19,7 +19,7 @@ from ..lexicon.name_words import NAME_PARTICLES
 from ..lexicon.time_words import TIME_WORDS
 from .classes import capitalised, cls, is_abbrev, is_country, is_doc_word, is_org_word, is_role_compound, opens_sentence
 from .kinds import read_described, read_named
-from .morphology import gender_of_noun, noun_nominative, strong_adjective
+from ..analyse.de.morphology import gender_of_noun, noun_nominative, strong_adjective
 from .phrases import NP, dedupe, genitives_out_of_heads, is_roleish, low_at, parse_np, quoted_name, span_text
 from .roles import split_role
 from .words import (

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..analyse.tokens import Doc
 from .classes import capitalised, cls, is_abbrev, is_country, is_org_word
-from .morphology import adj_stem, gender_of_noun, noun_nominative, strong_adjective
+from ..analyse.de.morphology import adj_stem, gender_of_noun, noun_nominative, strong_adjective
 from .phrases import NP, join_tokens, low_at, span_text, tidy
 from .words import DROP_ORG_ADJ, GENERIC_ORG, ORG_DESCRIPTORS, PART_HEADS, QUANTIFIERS
 

@@ -10,7 +10,7 @@ from ..lexicon.marks import QUOTE_MARKS
 from ..lexicon.name_words import NAME_LINKS, NAME_PARTICLES
 from ..lexicon.time_words import TIME_WORDS
 from .classes import capitalised, cls, is_abbrev, is_country, is_doc_word, is_org_word, is_roleish_word
-from .morphology import noun_nominative
+from ..analyse.de.morphology import noun_nominative
 from .words import ORG_DESCRIPTORS
 
 

@@ -6,7 +6,7 @@ import re
 
 from ..analyse.tokens import Doc
 from .classes import capitalised, cls, is_org_word
-from .morphology import (
+from ..analyse.de.morphology import (
     gender_of_noun,
     nominalised_role,
     noun_nominative,

@@ -169,48 +169,8 @@ SPLIT_IF_ORG = {"der", "des", "von", "vom", "of", "für", "for", "im", "in"}
 
 PLACE_PREPS = {"in", "aus", "from", "im"}
 
-
-# place adjectives that say which region an office belongs to -> the region
-REGION_ADJ = {
-    "steirisch": "Steiermark", "baden-württembergisch": "Baden-Württemberg", "bayerisch": "Bayern",
-    "sächsisch": "Sachsen", "niedersächsisch": "Niedersachsen", "hessisch": "Hessen", "thüringisch": "Thüringen",
-    "brandenburgisch": "Brandenburg", "saarländisch": "Saarland", "rheinland-pfälzisch": "Rheinland-Pfalz",
-    "nordrhein-westfälisch": "Nordrhein-Westfalen", "schleswig-holsteinisch": "Schleswig-Holstein",
-    "mecklenburg-vorpommersch": "Mecklenburg-Vorpommern", "sachsen-anhaltisch": "Sachsen-Anhalt",
-    "niederösterreichisch": "Niederösterreich", "oberösterreichisch": "Oberösterreich",
-    "burgenländisch": "Burgenland", "kärntnerisch": "Kärnten", "tirolerisch": "Tirol", "zürcherisch": "Zürich",
-    "bernisch": "Bern", "baslerisch": "Basel", "hamburgisch": "Hamburg", "bremisch": "Bremen",
-    "berlinerisch": "Berlin", "kantonal": "", "städtisch": "", "kommunal": "",
-}
-
-CITY_ADJ = {"basler": "Basel", "münchner": "München", "münchener": "München", "zürcher": "Zürich",
-            "kärntner": "Kärnten", "tiroler": "Tirol", "walliser": "Wallis", "genfer": "Genf",
-            "st. galler": "St. Gallen", "grazer": "Graz", "linzer": "Linz", "wiener": "Wien"}
-
 DROP_ORG_ADJ = {"örtlich", "lokal", "zuständig", "dortig", "hiesig", "kantonal", "besagt", "genannt", "betreffend",
                 "sogenannt", "betroffen", "jeweilig", "eigen", "ander", "neu", "zuständige"}
-
-# role nouns that decline like adjectives, which HanTa does not always tag NNA
-NOMINALISED_ROLES = ("vorsitzende", "beigeordnete", "abgeordnete", "beauftragte", "angestellte", "sachverständige")
-
-WEAK_MASCULINE_E = ("experte", "kollege", "zeuge", "junge", "bote", "kunde", "laie", "name", "glaube", "wille",
-                    "friede", "gedanke", "buchstabe", "vorsitzende", "beauftragte", "abgeordnete", "angestellte",
-                    "beigeordnete", "käse", "affe", "löwe", "franzose", "chinese", "türke", "russe", "pole",
-                    "grieche")
-
-FEM_SUFFIX = ("ung", "heit", "keit", "schaft", "tät", "ion", "ei", "ie", "ik", "ur", "enz", "anz", "bahn", "bank",
-              "kammer", "behörde", "partei", "polizei", "stadt", "gemeinde", "agentur", "akademie",
-              "hochschule", "universität", "kommission", "stiftung", "union", "marine", "armee", "schule",
-              "klinik", "fraktion", "initiative", "gruppe", "firma", "zeitung", "präfektur", "holding", "liste",
-              "wacht", "jury", "organisation", "vereinigung", "gesellschaft", "frau", "zeitschrift",
-              "statistik", "studie", "umfrage", "erhebung", "analyse", "botschaft", "wehr", "kirche", "allianz")
-
-NEUT_SUFFIX = ("amt", "fernsehen", "ministerium", "institut", "gericht", "zentrum", "büro", "unternehmen",
-               "präsidium",
-               "klinikum", "werk", "haus", "kabinett", "parlament", "komitee", "militär", "land", "volk", "team",
-               "gremium", "bündnis", "kollegium", "theater", "sekretariat", "kommando", "museum", "gutachten",
-               "papier", "dokument", "urteil", "schreiben", "blatt", "magazin", "konsulat", "krankenhaus",
-               "konsortium", "gymnasium", "protokoll")
 
 EN_GROUP = {"analysts", "experts", "residents", "officials", "observers", "critics", "economists", "scientists",
             "researchers", "sources", "witnesses", "people", "police", "staff", "workers", "nurses", "doctors",

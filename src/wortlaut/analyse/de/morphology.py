@@ -2,9 +2,45 @@
 
 from __future__ import annotations
 
-from ..analyse.tokens import Token
-from .classes import capitalised
-from .words import CITY_ADJ, FEM_SUFFIX, NEUT_SUFFIX, NOMINALISED_ROLES, REGION_ADJ, WEAK_MASCULINE_E
+from ..tokens import Token
+
+# place adjectives that say which region an office belongs to -> the region
+REGION_ADJ = {
+    "steirisch": "Steiermark", "baden-württembergisch": "Baden-Württemberg", "bayerisch": "Bayern",
+    "sächsisch": "Sachsen", "niedersächsisch": "Niedersachsen", "hessisch": "Hessen", "thüringisch": "Thüringen",
+    "brandenburgisch": "Brandenburg", "saarländisch": "Saarland", "rheinland-pfälzisch": "Rheinland-Pfalz",
+    "nordrhein-westfälisch": "Nordrhein-Westfalen", "schleswig-holsteinisch": "Schleswig-Holstein",
+    "mecklenburg-vorpommersch": "Mecklenburg-Vorpommern", "sachsen-anhaltisch": "Sachsen-Anhalt",
+    "niederösterreichisch": "Niederösterreich", "oberösterreichisch": "Oberösterreich",
+    "burgenländisch": "Burgenland", "kärntnerisch": "Kärnten", "tirolerisch": "Tirol", "zürcherisch": "Zürich",
+    "bernisch": "Bern", "baslerisch": "Basel", "hamburgisch": "Hamburg", "bremisch": "Bremen",
+    "berlinerisch": "Berlin", "kantonal": "", "städtisch": "", "kommunal": "",
+}
+CITY_ADJ = {"basler": "Basel", "münchner": "München", "münchener": "München", "zürcher": "Zürich",
+            "kärntner": "Kärnten", "tiroler": "Tirol", "walliser": "Wallis", "genfer": "Genf",
+            "st. galler": "St. Gallen", "grazer": "Graz", "linzer": "Linz", "wiener": "Wien"}
+# role nouns that decline like adjectives, which HanTa does not always tag NNA
+NOMINALISED_ROLES = ("vorsitzende", "beigeordnete", "abgeordnete", "beauftragte", "angestellte", "sachverständige")
+WEAK_MASCULINE_E = ("experte", "kollege", "zeuge", "junge", "bote", "kunde", "laie", "name", "glaube", "wille",
+                    "friede", "gedanke", "buchstabe", "vorsitzende", "beauftragte", "abgeordnete", "angestellte",
+                    "beigeordnete", "käse", "affe", "löwe", "franzose", "chinese", "türke", "russe", "pole",
+                    "grieche")
+FEM_SUFFIX = ("ung", "heit", "keit", "schaft", "tät", "ion", "ei", "ie", "ik", "ur", "enz", "anz", "bahn", "bank",
+              "kammer", "behörde", "partei", "polizei", "stadt", "gemeinde", "agentur", "akademie",
+              "hochschule", "universität", "kommission", "stiftung", "union", "marine", "armee", "schule",
+              "klinik", "fraktion", "initiative", "gruppe", "firma", "zeitung", "präfektur", "holding", "liste",
+              "wacht", "jury", "organisation", "vereinigung", "gesellschaft", "frau", "zeitschrift",
+              "statistik", "studie", "umfrage", "erhebung", "analyse", "botschaft", "wehr", "kirche", "allianz")
+NEUT_SUFFIX = ("amt", "fernsehen", "ministerium", "institut", "gericht", "zentrum", "büro", "unternehmen",
+               "präsidium",
+               "klinikum", "werk", "haus", "kabinett", "parlament", "komitee", "militär", "land", "volk", "team",
+               "gremium", "bündnis", "kollegium", "theater", "sekretariat", "kommando", "museum", "gutachten",
+               "papier", "dokument", "urteil", "schreiben", "blatt", "magazin", "konsulat", "krankenhaus",
+               "konsortium", "gymnasium", "protokoll")
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
 
 
 def gender_of_noun(word: str, det: str = "") -> str:
@@ -53,7 +89,7 @@ def adj_stem(t: Token) -> str | None:
 def strong_adjective(t: Token, gender: str) -> str:
     """An attributive adjective in strong nominative: "der russische" -> "russischer"."""
     text = t.text
-    if capitalised(text) and text.endswith("er") and t.lemma.lower() == text.lower():
+    if _capitalised(text) and text.endswith("er") and t.lemma.lower() == text.lower():
         return text  # "Hamburger", "Basler": does not decline
     if not t.pos.startswith("ADJ") and not t.pos.startswith("NN"):
         return text
@@ -85,7 +121,7 @@ def place_of_adj(t: Token) -> str | None:
     low = text.lower()
     if low in CITY_ADJ:
         return CITY_ADJ[low]
-    if capitalised(text) and low.endswith("er") and t.lemma.lower() == low and len(text) > 5:
+    if _capitalised(text) and low.endswith("er") and t.lemma.lower() == low and len(text) > 5:
         return text[:-2]
     return None
 
