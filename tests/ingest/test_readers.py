@@ -341,6 +341,8 @@ def test_url_failures_get_a_reason(site: str, path: str, allow: bool, reason: st
     ("10.1.2.3", "private"), ("172.16.0.1", "private"), ("192.168.1.1", "private"), ("fd00::1", "private"),
     ("169.254.169.254", "link-local"), ("fe80::1", "link-local"), ("224.0.0.1", "multicast"),
     ("0.0.0.0", "private"), ("93.184.216.34", ""), ("2606:4700::1111", ""),
+    ("100.64.0.1", "non-global"), ("100.127.255.254", "non-global"), ("::ffff:100.64.0.1", "non-global"),
+    ("198.18.0.1", "private"), ("2001:db8::1", "private"),
 ])
 def test_internal_addresses_are_recognised(address: str, kind: str):
     assert internal_kind(ipaddress.ip_address(address)) == kind

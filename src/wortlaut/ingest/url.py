@@ -93,7 +93,8 @@ def internal_kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     for kind in ("loopback", "link_local", "private", "multicast", "reserved", "unspecified"):
         if getattr(ip, f"is_{kind}"):
             return kind.replace("_", "-")
-    return ""
+    # whatever else is not routable on the internet: carrier-grade NAT (100.64.0.0/10) and the like
+    return "" if ip.is_global else "non-global"
 
 
 def _body(response: httpx.Response, deadline: float) -> bytes:
