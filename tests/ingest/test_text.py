@@ -53,6 +53,7 @@ def test_sentences_and_final_paragraphs_are_not_furniture():
         (b"", "empty file"),
         (b"   \n\n ", "empty file"),
         (b"\x00\x01\x02binary\x00stuff", "binary file"),
+        ("Ein Satz, der lang genug ist. ".encode() * 400 + b"\x00kaputt", r"NUL bytes, the first at byte 12,000"),
         ("Stra\u00dfe".encode("latin-1") + b" ist kaputt.", "not valid UTF-8"),
         (b" date 2024-03 Hamburg, Deutschland\n\nOutlet\n\n\xe2\x80\x94\n\n", "no article text"),
     ],

@@ -34,8 +34,8 @@ def decode(data: bytes) -> str:
         raise IngestError("empty file")
     if len(data) > MAX_BYTES:
         raise IngestError(f"file too large ({len(data):,} bytes; limit {MAX_BYTES:,})")
-    if b"\x00" in data[:8192]:
-        raise IngestError("binary file (contains NUL bytes)")
+    if (nul := data.find(b"\x00")) >= 0:  # anywhere: a NUL deep in a text file is damage, not text
+        raise IngestError(f"binary file (contains NUL bytes, the first at byte {nul:,})")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
