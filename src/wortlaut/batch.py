@@ -1,14 +1,14 @@
-"""The batch runner: ingested items, deduplicated, analysed in parallel, stored
-by one writer.
+"""The batch runner: ingested items admitted in reading order, analysed in
+parallel, stored by one writer.
 
-The main process reads items, takes exact duplicates (the same normalised
-text: one article, another location) and near duplicates (linked to their
-original) aside before any analysis is dispatched, so a batch never analyses
+The main process triages each item through ``admission.Admission`` (furniture
+out; exact duplicates become another location, near duplicates are linked to
+their original) before any analysis is dispatched, so a batch never analyses
 two copies of a story. New articles go to a pool of worker processes, which
-identify the language and run ``pipeline.process`` on the languages analysed
-(others are stored as unsupported); results come back in reading order and
-each is written in one transaction. A run killed at any point leaves only
-whole articles, and running it again skips them.
+run ``admission.analyse_admitted`` (the language, then the analysis of the
+languages analysed; others are stored as unsupported); results come back in
+reading order and each is written in one transaction. A run killed at any
+point leaves only whole articles, and running it again skips them.
 """
 
 from __future__ import annotations
