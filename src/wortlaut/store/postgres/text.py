@@ -1,0 +1,127 @@
+"""Full-text search on PostgreSQL that finds and ranks what the SQLite store's FTS5 does.
+
+PostgreSQL's own parsers, stemmers and ``unaccent`` would disagree with the
+SQLite store: stemming widens prefixes ("Regierung" -> "regier:*" also finds
+"regieren"), stop words vanish from queries ("die Straße" no longer needs
+"die"), and ``unaccent`` folds differently from ``wortlaut.model.fold``. So
+both stores index the same folded text (``index_text``) and this module splits
+it the way FTS5's unicode61 tokenizer does: runs of letters, digits and
+private-use characters. Rows keep those tokens as a positioned ``tsvector``
+(GIN-indexed); a query is a ``tsquery`` of the same prefix terms as
+``match_expression`` builds for FTS5, every term required, a term of several
+tokens a phrase with only its last token a prefix. Ranking is FTS5's bm25,
+computed here from the matched rows.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from wortlaut.store.base import search_terms
+
+from ..sqlite.text import CLOSE, OPEN, index_text
+
+MAX_POSITION = 16383  # tsvector positions stop here; phrases beyond it match loosely
+
+
+def _token_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LN" or category == "Co"
+
+
+def tokens(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of each unicode61 token in already folded text."""
+    spans, start = [], None
+    for i, ch in enumerate(folded):
+        if _token_char(ch):
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(folded)))
+    return spans
+
+
+def words(folded: str) -> list[str]:
+    return [folded[a:b] for a, b in tokens(folded)]
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(*fields: str) -> tuple[str, int]:
+    """The ``tsvector`` text of the folded ``fields`` (one after another, as
+    FTS5 columns: no phrase spans two) and their token count."""
+    positions: dict[str, list[int]] = {}
+    at = 0
+    for field in fields:
+        for word in words(field):
+            at += 1
+            positions.setdefault(word, []).append(min(at, MAX_POSITION))
+        at += 1  # a gap, so a phrase cannot run from one field into the next
+    count = at - len(fields)
+    text = " ".join(f"{_lexeme(w)}:{','.join(map(str, sorted(set(p))))}" for w, p in positions.items())
+    return text, count
+
+
+def query_phrases(text: str) -> list[list[str]] | None:
+    """The user's query as phrases of tokens, None if it has no searchable term."""
+    phrases = [words(term) for term in search_terms(text)]
+    phrases = [p for p in phrases if p]
+    return phrases or None
+
+
+def tsquery_literal(phrases: list[list[str]]) -> str:
+    return " & ".join(
+        "(" + " <-> ".join(_lexeme(w) + (":*" if i == len(p) - 1 else "") for i, w in enumerate(p)) + ")"
+        for p in phrases
+    )
+
+
+def phrase_hits(fields: list[list[str]], phrase: list[str]) -> list[tuple[int, int, int]]:
+    """(field, first token, last token) of every instance of ``phrase``."""
+    hits = []
+    for f, field in enumerate(fields):
+        for i in range(len(field) - len(phrase) + 1):
+            if all(field[i + j] == w for j, w in enumerate(phrase[:-1])) and \
+                    field[i + len(phrase) - 1].startswith(phrase[-1]):
+                hits.append((f, i, i + len(phrase) - 1))
+    return hits
+
+
+def bm25(freqs: list[int], length: int, idfs: list[float], avgdl: float) -> float:
+    """FTS5's bm25() (k1 1.2, b 0.75): lower is better."""
+    k1, b = 1.2, 0.75
+    score = 0.0
+    for f, idf in zip(freqs, idfs):
+        score += idf * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * length / avgdl)))
+    return -1.0 * score
+
+
+def idf(rows: int, hits: int) -> float:
+    value = math.log((rows - hits + 0.5) / (hits + 0.5))
+    return value if value > 0.0 else 1e-6
+
+
+def marked_text(text: str, phrases: list[list[str]]) -> str:
+    """Folded ``text`` with FTS5 highlight() markers around its first match,
+    for ``sqlite.text.snippet``."""
+    folded = index_text(text)
+    spans = tokens(folded)
+    field = [folded[a:b] for a, b in spans]
+    hits = sorted((first, last) for p in phrases for _, first, last in phrase_hits([field], p))
+    if not hits:
+        return folded
+    first, last = hits[0]
+    for other_first, other_last in hits[1:]:  # overlapping matches are one highlight
+        if other_first > last:
+            break
+        last = max(last, other_last)
+    start, end = spans[first][0], spans[last][1]
+    return folded[:start] + OPEN + folded[start:end] + CLOSE + folded[end:]
+
+
