@@ -84,7 +84,7 @@ class Reads:
             where.append("a.date >= ?")
             params.append(since)
         if outlet:
-            where.append('lower(a.outlet) = lower(? COLLATE "C")')  # SQLite's NOCASE: ASCII only
+            where.append('lower(a.outlet) = lower(?::text COLLATE "C")')  # SQLite's NOCASE: ASCII only
             params.append(outlet)
         return [public_profile(p) for p in self._profiles(" AND ".join(where), params, limit=top)]
 
@@ -135,11 +135,11 @@ class Reads:
             r[0]: r[1] for r in self._conn.execute(
                 """SELECT s.id, s.name_folded = ? OR EXISTS (
                           SELECT 1 FROM source_mentions m
-                          WHERE m.source_id = s.id AND lower(m.name) = lower(? COLLATE "C"))
+                          WHERE m.source_id = s.id AND lower(m.name) = lower(?::text COLLATE "C"))
                    FROM sources s
                    WHERE strpos(s.name_folded, ?) > 0 OR EXISTS (
                          SELECT 1 FROM source_mentions m
-                         WHERE m.source_id = s.id AND strpos(lower(m.name), lower(? COLLATE "C")) > 0)""",
+                         WHERE m.source_id = s.id AND strpos(lower(m.name), lower(?::text COLLATE "C")) > 0)""",
                 (folded, name, folded, name.strip()),
             )
         }
