@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -30,13 +31,12 @@ def _pg_unreachable() -> str | None:
 
 @pytest.fixture(scope="session")
 def pg_databases() -> Iterator[Callable[[], str]]:
-    """A factory of URLs of new, empty databases, all dropped at the end."""
+    """A factory of URLs of new, empty databases, all dropped at the end
+    (WORTLAUT_TEST_PG must be a postgresql:// URL)."""
     reason = _pg_unreachable()
     if reason:
         pytest.skip(reason)
     import psycopg
-    from psycopg.conninfo import make_conninfo
-
     created: list[str] = []
 
     def new_database() -> str:
@@ -44,7 +44,7 @@ def pg_databases() -> Iterator[Callable[[], str]]:
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
         created.append(name)
-        return make_conninfo(PG_ADMIN, dbname=name)
+        return urlunsplit(urlsplit(PG_ADMIN)._replace(path=f"/{name}"))
 
     yield new_database
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
