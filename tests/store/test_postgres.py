@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from store_samples import article_a, article_b
 
-from conftest import DEMO, ROOT
+from conftest import DEMO, ROOT, run_cli
 from wortlaut.ingest import expand
 from wortlaut.pipeline import process_path
 from wortlaut.store import SQLiteStore, Store, StoreError, open_read_only, open_store
@@ -120,6 +120,26 @@ def test_open_store_picks_the_backend(pg_url: str, tmp_path) -> None:
         assert isinstance(s, SQLiteStore)
 
 
+def test_cli_uses_a_server_url(pg_url: str, tmp_path) -> None:
+    story = str(DEMO / "de-strasse.txt")
+    assert run_cli("ingest", story, "--workers", "1", db=pg_url).returncode == 0  # type: ignore[arg-type]
+    assert run_cli("ingest", story, "--workers", "1", db=tmp_path / "w.db").returncode == 0
+    on_server = run_cli("quotes", "--format", "json", db=pg_url)  # type: ignore[arg-type]
+    assert on_server.returncode == 0, on_server.stderr
+    assert on_server.stdout == run_cli("quotes", "--format", "json", db=tmp_path / "w.db").stdout
+    # trust auth ignores the password; the summary must not show it
+    with_password = pg_url.replace("postgres@", "postgres:secret@", 1)
+    summary = run_cli("ingest", story, db=with_password).stdout  # type: ignore[arg-type]
+    assert "Database: postgresql://postgres:***@" in summary and "secret" not in summary
+
+
+def test_cli_reads_the_database_from_the_environment(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORTLAUT_DB", pg_url)
+    assert run_cli("ingest", str(DEMO / "de-strasse.txt"), "--workers", "1").returncode == 0
+    with PostgresStore(pg_url) as s:
+        assert s.counts()["articles"] == 1
+
+
 # -- both backends, one corpus ----------------------------------------------
 
 TABLES = {
@@ -164,7 +184,7 @@ def _views(store: Store) -> dict:
         "article": [store.article(a["id"]) for a in store.articles()],
         "stats": store.stats(),
         "outlets": [store.outlet(o["name"]) for o in store.stats()["outlets"]],
-        "search": {w: store.search(w) for w in [*words, "Straße", "sudkorea", "die stadt", "Hafen"]},
+        "search": {w: store.search(w) for w in [*words, "Straße", "sudkorea", "die stadt", "und die", "Hafen", "sagte"]},
         "quote_search": {w: store.quotes(search=w) for w in words},
         "quote_pages": [_pages(lambda c, f=f: store.quote_page(f, c, limit=7)) for f in filters],
         "facets": [store.quote_facets(f, size=5) for f in filters],
