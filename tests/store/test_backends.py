@@ -153,6 +153,16 @@ def test_failed_write_leaves_nothing(store: Store) -> None:
     assert store.counts() == {"articles": 2, "quotes": 2, "sources": 1}
 
 
+def test_ids_continue_after_a_failed_write(store: Store) -> None:
+    store.add_article(article_a())
+    with pytest.raises(StoreError):
+        store.add_article(article_b(type_=None))
+    b = article_b()
+    store.add_article(b)
+    stored = store.article(b.id)
+    assert stored is not None and [q["id"] for q in stored["quotes"]] == [2]
+
+
 def test_quotes_filter_by_source(store: Store) -> None:
     store.add_article(article_a())
     store.add_article(article_b())

@@ -4,16 +4,17 @@ row for row as the SQLite store reads them."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from ..sqlite.reads import SOURCE_ORDERS, _dated, after_condition, after_params, public_profile
 from ..sqlite.sql import fold_name
-from ..sqlite.text import snippet
+from ..sqlite.text import index_text, snippet
 from .db import Connection
 from .text import bm25, idf, marked_text, phrase_hits, query_phrases, tsquery_literal, words
-from ..sqlite.text import index_text
 
 
 def _limit(limit: int | None) -> int | None:
+    """A LIMIT parameter: NULL is no limit (SQLite's -1)."""
     return None if limit is None else max(limit, 0)
 
 
@@ -227,8 +228,12 @@ class Reads:
             ]
         return hits
 
-    def _ranked(self, sql: str, table: str, query: str, phrases: list[list[str]], fields) -> list[tuple]:
-        """Rows of ``sql`` (id and token count first) in FTS5's order: bm25, then id."""
+    def _ranked(
+        self, sql: str, table: str, query: str, phrases: list[list[str]],
+        fields: Callable[[tuple], list[list[str]]],
+    ) -> list[tuple]:
+        """Rows of ``sql`` (id and token count first) in FTS5's order: bm25, then id.
+        ``fields`` gives a row's indexed columns as folded tokens, to count phrase hits."""
         rows = self._conn.execute(sql, (query,)).fetchall()
         if not rows:
             return []

@@ -114,16 +114,16 @@ class PostgresStore(Reads, Browse, Store):
         )
         sources = _article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
-        for quote in article.quotes:
+        for number, quote in enumerate(article.quotes, start=self._next_id("quotes")):
             sid = _quote_source_id(quote, sources)
             fts, fts_tokens = tsvector_literal(index_text(quote.text))
             c.execute(
-                """INSERT INTO quotes (article_id, mention_id, text, start, "end", type,
+                """INSERT INTO quotes (id, article_id, mention_id, text, start, "end", type,
                        cue, cue_start, cue_end, speaker_text, speaker_start,
                        speaker_end, parts, addressee, fts, fts_tokens)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""",
                 (
-                    article.id, mention_of.get(sid), quote.text,
+                    number, article.id, mention_of.get(sid), quote.text,
                     quote.start, quote.end, quote.type,
                     _parts_text(article.text, quote.cue.parts) if quote.cue else None,
                     quote.cue.start if quote.cue else None,
@@ -139,18 +139,23 @@ class PostgresStore(Reads, Browse, Store):
         ledger = PostgresLedger(c)
         update_profiles(ledger, ledger.keys_of(list(mention_of.values())))
 
+    def _next_id(self, table: str) -> int:
+        """SQLite's next rowid: one more than the largest (writers hold the write lock)."""
+        return int(self._conn.value(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"))  # type: ignore[arg-type]
+
     def _insert_mention(self, article_id: str, source: Source) -> int:
-        mention = self._conn.value(
-            """INSERT INTO source_mentions (article_id, kind, name, roles, affiliations, aliases)
-               VALUES (?, ?, ?, ?, ?, ?) RETURNING id""",
-            (article_id, source.kind, source.name, to_json(source.roles),
+        mention = self._next_id("source_mentions")
+        self._conn.execute(
+            """INSERT INTO source_mentions (id, article_id, kind, name, roles, affiliations, aliases)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (mention, article_id, source.kind, source.name, to_json(source.roles),
              to_json(source.affiliations), to_json(source.aliases)),
         )
         self._conn.executemany(
             "INSERT INTO source_keys (key, mention_id) VALUES (?, ?)",
             [(k, mention) for k in blocking_keys(source.kind, source.name, source.aliases, article_id)],
         )
-        return int(mention)  # type: ignore[arg-type]
+        return mention
 
     # -- ingestion bookkeeping ----------------------------------------------
 
