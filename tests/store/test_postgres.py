@@ -140,6 +140,23 @@ def test_cli_reads_the_database_from_the_environment(pg_url: str, monkeypatch: p
         assert s.counts()["articles"] == 1
 
 
+def test_web_app_serves_a_server_database(pg_url: str, tmp_path) -> None:
+    import httpx
+    from serving import XSS_ARTICLE, running
+
+    from wortlaut.serve import create_app
+
+    bodies = []
+    for db in (pg_url, tmp_path / "w.db"):
+        with running(create_app(db, token="t0ken")) as base, httpx.Client(base_url=base, timeout=60) as api:
+            posted = api.post("/api/articles", json={"text": XSS_ARTICLE.split("—", 1)[1], "outlet": "Netzwacht"},
+                              headers={"Authorization": "Bearer t0ken"})
+            assert posted.status_code == 201, posted.text
+            bodies.append([api.get(path).json() for path in ("/api/quotes", "/api/sources", "/api/stats")])
+    assert bodies[0] == bodies[1]
+    assert bodies[0][2]["quotes"] == 2
+
+
 # -- both backends, one corpus ----------------------------------------------
 
 TABLES = {
