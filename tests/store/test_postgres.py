@@ -201,7 +201,7 @@ def _views(store: Store) -> dict:
         "article": [store.article(a["id"]) for a in store.articles()],
         "stats": store.stats(),
         "outlets": [store.outlet(o["name"]) for o in store.stats()["outlets"]],
-        "search": {w: store.search(w) for w in [*words, "Straße", "sudkorea", "die stadt", "und die", "Hafen", "sagte"]},
+        "search": {w: store.search(w) for w in [*words, "Straße", "sudkorea", "die stadt", "und die", "Hafen", "sagte", "9-Euro-Ticket", "neun-euro"]},
         "quote_search": {w: store.quotes(search=w) for w in words},
         "quote_pages": [_pages(lambda c, f=f: store.quote_page(f, c, limit=7)) for f in filters],
         "facets": [store.quote_facets(f, size=5) for f in filters],

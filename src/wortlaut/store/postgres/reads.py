@@ -10,7 +10,7 @@ from ..sqlite.reads import SOURCE_ORDERS, _dated, after_condition, after_params,
 from ..sqlite.sql import fold_name
 from ..sqlite.text import index_text, snippet
 from .db import Connection
-from .text import bm25, idf, marked_text, phrase_hits, query_phrases, tsquery_literal, words
+from .text import bm25, bm25_sql, idf, marked_text, phrase_hits, query_phrases, tsquery_literal, words
 
 
 def _limit(limit: int | None) -> int | None:
@@ -202,55 +202,56 @@ class Reads:
         phrases = query_phrases(text)
         if phrases is None or limit <= 0:
             return []
-        query = tsquery_literal(phrases)
         quotes = self._ranked(
             """SELECT q.id, q.fts_tokens, q.text, q.article_id, a.title, s.name
                FROM quotes q JOIN articles a ON a.id = q.article_id
-               LEFT JOIN sources s ON s.id = q.source_id
-               WHERE q.fts @@ ?::tsquery""",
-            "quotes", query, phrases, lambda r: [words(index_text(r[2]))],
+               LEFT JOIN sources s ON s.id = q.source_id""",
+            "quotes", "q", phrases, lambda r: [words(index_text(r[2]))], limit,
         )
-        hits = [
-            {"kind": "quote", "article_id": r[3], "text": r[2], "title": r[4], "source": r[5]}
-            for r in quotes[:limit]
-        ]
+        hits = [{"kind": "quote", "article_id": r[3], "text": r[2], "title": r[4], "source": r[5]} for r in quotes]
         if len(hits) < limit:
             articles = self._ranked(
-                "SELECT a.id, a.fts_tokens, a.title, a.text FROM articles a WHERE a.fts @@ ?::tsquery",
-                "articles", query, phrases, lambda r: [words(index_text(r[2])), words(index_text(r[3]))],
+                "SELECT a.id, a.fts_tokens, a.title, a.text FROM articles a",
+                "articles", "a", phrases, lambda r: [words(index_text(r[2])), words(index_text(r[3]))],
+                limit - len(hits),
             )
             hits += [
                 {
                     "kind": "article", "article_id": r[0], "text": snippet(r[3], marked_text(r[3], phrases)),
                     "title": r[2], "source": None,
                 }
-                for r in articles[: limit - len(hits)]
+                for r in articles
             ]
         return hits
 
     def _ranked(
-        self, sql: str, table: str, query: str, phrases: list[list[str]],
-        fields: Callable[[tuple], list[list[str]]],
+        self, select: str, table: str, alias: str, phrases: list[list[str]],
+        fields: Callable[[tuple], list[list[str]]], limit: int,
     ) -> list[tuple]:
-        """Rows of ``sql`` (id and token count first) in FTS5's order: bm25, then id.
-        ``fields`` gives a row's indexed columns as folded tokens, to count phrase hits."""
-        rows = self._conn.execute(sql, (query,)).fetchall()
-        if not rows:
-            return []
+        """The best ``limit`` rows of ``select`` (id and token count first) matching
+        ``phrases``, in FTS5's order: bm25, then id. ``fields`` gives a row's indexed
+        columns as folded tokens, to count phrase hits where SQL cannot."""
         total, tokens = self._conn.one(f"SELECT COUNT(*), COALESCE(SUM(fts_tokens), 0) FROM {table}")
+        if not total:
+            return []
         avgdl = tokens / total if tokens else 1.0
         idfs = [
             idf(total, int(self._conn.value(
                 f"SELECT COUNT(*) FROM {table} WHERE fts @@ ?::tsquery", (tsquery_literal([p]),))))
             for p in phrases
         ]
+        match = f" WHERE {alias}.fts @@ ?::tsquery"
+        query = tsquery_literal(phrases)
+        if all(len(p) == 1 for p in phrases):  # the usual case: rank in SQL, ship only the best rows
+            rank, params = bm25_sql(alias, [p[0] for p in phrases], idfs, avgdl)
+            return self._conn.execute(
+                f"{select}{match} ORDER BY {rank}, {alias}.id LIMIT ?", [query, *params, limit]).fetchall()
         scored = []
-        for row in rows:
-            tokenised = fields(row)
-            freqs = [len(phrase_hits(tokenised, p)) for p in phrases]
+        for row in self._conn.execute(select + match, (query,)):
+            freqs = [len(phrase_hits(fields(row), p)) for p in phrases]
             scored.append((bm25(freqs, row[1], idfs, avgdl), row[0], row))
         scored.sort(key=lambda s: (s[0], s[1]))
-        return [s[2] for s in scored]
+        return [s[2] for s in scored[:limit]]
 
     def counts(self) -> dict[str, int]:
         return {

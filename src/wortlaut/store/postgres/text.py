@@ -93,13 +93,31 @@ def phrase_hits(fields: list[list[str]], phrase: list[str]) -> list[tuple[int, i
     return hits
 
 
+K1, B = 1.2, 0.75  # FTS5's bm25() constants
+
+
 def bm25(freqs: list[int], length: int, idfs: list[float], avgdl: float) -> float:
-    """FTS5's bm25() (k1 1.2, b 0.75): lower is better."""
-    k1, b = 1.2, 0.75
+    """FTS5's bm25() of a row: lower is better."""
+    k1, b = K1, B
     score = 0.0
     for f, idf in zip(freqs, idfs):
         score += idf * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * length / avgdl)))
     return -1.0 * score
+
+
+def bm25_sql(alias: str, prefixes: list[str], idfs: list[float], avgdl: float) -> tuple[str, list]:
+    """``bm25`` as an SQL expression over ``alias``'s tsvector, for single-token
+    phrases (a phrase's hits are the positions of the lexemes it prefixes), with
+    the same floating-point operations in the same order; and its parameters.
+    Positions stop at MAX_POSITION, so hits past it count once per lexeme."""
+    terms, params = [], []
+    for prefix, weight in zip(prefixes, idfs):
+        hits = (f"(SELECT COALESCE(SUM(cardinality(u.positions)), 0)::float8"
+                f" FROM unnest({alias}.fts) AS u WHERE starts_with(u.lexeme, ?))")
+        terms.append(f"?::float8 * (({hits} * ?::float8) / ({hits} + ?::float8 * "
+                     f"(?::float8 + ?::float8 * {alias}.fts_tokens / ?::float8)))")
+        params += [weight, prefix, K1 + 1.0, prefix, K1, 1 - B, B, avgdl]
+    return f"-1.0::float8 * (0.0::float8 + {' + '.join(terms)})", params
 
 
 def idf(rows: int, hits: int) -> float:
