@@ -31,7 +31,7 @@ def pg(pg_url: str) -> Iterator[PostgresStore]:
 def _tables(url: str) -> set[str]:
     with psycopg.connect(url) as conn:
         return {r[0] for r in conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
 
 
 def test_migrations_apply_once(pg_url: str) -> None:
