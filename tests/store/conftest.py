@@ -25,7 +25,7 @@ def _pg_unreachable() -> str | None:
     try:
         psycopg.connect(PG_ADMIN, connect_timeout=2).close()
     except psycopg.Error as exc:
-        return f"no PostgreSQL server at WORTLAUT_TEST_PG={PG_ADMIN}: {str(exc).strip()}"
+        return f"no PostgreSQL server at WORTLAUT_TEST_PG={PG_ADMIN}: {' '.join(str(exc).split())}"
     return None
 
 
