@@ -102,6 +102,23 @@ def test_search_finds_sharp_s_and_inflections(pg: PostgresStore) -> None:
     assert {h["title"] for h in pg.search("sudkorea")} == {"Südkorea im Blick", "Lage"}
 
 
+def test_long_articles_rank_and_store_as_on_sqlite(pg: PostgresStore, tmp_path) -> None:
+    # beyond a tsvector's limits: 256 positions per lexeme, 16383 positions, 2046-byte lexemes
+    from wortlaut.model import Article
+
+    texts = [
+        "Hafen " * 300 + "Kai. " + "Wasser " * 17000 + "Hafen Kai.",
+        "Der Hafen liegt am Kai, sagte sie. Der Hafen.",
+        "Ein Wort: " + "x" * 3000 + " Hafen Kai.",
+    ]
+    with SQLiteStore(tmp_path / "w.db") as sqlite:
+        for n, text in enumerate(texts):
+            for store in (sqlite, pg):
+                assert store.add_article(Article(text=text, title=f"Nummer {n}"))
+        for query in ("hafen", "hafen kai", "hafen-kai", "wasser-hafen", "kai-wasser", "xxx"):
+            assert sqlite.search(query) == pg.search(query), query
+
+
 def test_read_only_store_refuses_writes(pg_url: str) -> None:
     PostgresStore(pg_url).close()
     with open_read_only(pg_url) as s:

@@ -241,15 +241,17 @@ class Reads:
             for p in phrases
         ]
         match = f" WHERE {alias}.fts @@ ?::tsquery"
-        query = tsquery_literal(phrases)
         if all(len(p) == 1 for p in phrases):  # the usual case: rank in SQL, ship only the best rows
             rank, params = bm25_sql(alias, [p[0] for p in phrases], idfs, avgdl)
             return self._conn.execute(
-                f"{select}{match} ORDER BY {rank}, {alias}.id LIMIT ?", [query, *params, limit]).fetchall()
+                f"{select}{match} ORDER BY {rank}, {alias}.id LIMIT ?",
+                [tsquery_literal(phrases), *params, limit]).fetchall()
         scored = []
-        for row in self._conn.execute(select + match, (query,)):
+        # phrases are checked here, on the text: tsvector positions stop at a limit
+        for row in self._conn.execute(select + match, (tsquery_literal(phrases, loose=True),)):
             freqs = [len(phrase_hits(fields(row), p)) for p in phrases]
-            scored.append((bm25(freqs, row[1], idfs, avgdl), row[0], row))
+            if all(freqs):
+                scored.append((bm25(freqs, row[1], idfs, avgdl), row[0], row))
         scored.sort(key=lambda s: (s[0], s[1]))
         return [s[2] for s in scored[:limit]]
 

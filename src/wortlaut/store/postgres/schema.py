@@ -38,9 +38,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
             archive      {T} NOT NULL DEFAULT '',
             record_id    {T} NOT NULL DEFAULT '',
             analysed_by  {T} NOT NULL DEFAULT '',
-            -- folded title and text as prefix-searchable lexemes (see text.py)
+            -- folded title and text as prefix-searchable lexemes, and what
+            -- ranking counts: tokens, and each distinct token's count (see text.py)
             fts          tsvector NOT NULL,
-            fts_tokens   INTEGER NOT NULL
+            fts_tokens   INTEGER NOT NULL,
+            fts_words    TEXT[] NOT NULL,
+            fts_counts   INTEGER[] NOT NULL
         )""",
         f"""CREATE TABLE sources (
             id           {T} PRIMARY KEY,
@@ -83,7 +86,9 @@ MIGRATIONS: list[tuple[str, ...]] = [
             parts         {T} NOT NULL DEFAULT '[]',
             addressee     {T},
             fts           tsvector NOT NULL,
-            fts_tokens    INTEGER NOT NULL
+            fts_tokens    INTEGER NOT NULL,
+            fts_words     TEXT[] NOT NULL,
+            fts_counts    INTEGER[] NOT NULL
         )""",
         "CREATE INDEX articles_ingested ON articles(ingested_at)",
         "CREATE INDEX articles_duplicate_of ON articles(duplicate_of)",

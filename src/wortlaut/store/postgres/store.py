@@ -19,7 +19,7 @@ from .browse import Browse
 from .db import Connection
 from .ledger import PostgresLedger
 from .reads import Reads
-from .text import tsvector_literal
+from .text import indexed
 
 
 class PostgresStore(Reads, Browse, Store):
@@ -98,30 +98,31 @@ class PostgresStore(Reads, Browse, Store):
 
     def _insert_article(self, article: Article) -> None:
         c = self._conn
-        fts, fts_tokens = tsvector_literal(index_text(article.title), index_text(article.text))
+        search = indexed(index_text(article.title), index_text(article.text))
         c.execute(
             """INSERT INTO articles (id, title, outlet, date, place, country,
                    language, url, origin, text, furniture, ingested_at,
-                   author, status, duplicate_of, archive, record_id, analysed_by, fts, fts_tokens)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""",
+                   author, status, duplicate_of, archive, record_id, analysed_by,
+                   fts, fts_tokens, fts_words, fts_counts)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?, ?)""",
             (
                 article.id, article.title, article.outlet, article.date,
                 article.place, article.country, article.language, article.url,
                 article.origin, article.text, to_json(article.furniture),
                 now(), article.author, article.status, article.duplicate_of or None,
-                article.archive, article.record_id, article.analysed_by, fts, fts_tokens,
+                article.archive, article.record_id, article.analysed_by, *search,
             ),
         )
         sources = _article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
         for number, quote in enumerate(article.quotes, start=self._next_id("quotes")):
             sid = _quote_source_id(quote, sources)
-            fts, fts_tokens = tsvector_literal(index_text(quote.text))
+            search = indexed(index_text(quote.text))
             c.execute(
                 """INSERT INTO quotes (id, article_id, mention_id, text, start, "end", type,
                        cue, cue_start, cue_end, speaker_text, speaker_start,
-                       speaker_end, parts, addressee, fts, fts_tokens)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""",
+                       speaker_end, parts, addressee, fts, fts_tokens, fts_words, fts_counts)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?, ?)""",
                 (
                     number, article.id, mention_of.get(sid), quote.text,
                     quote.start, quote.end, quote.type,
@@ -133,7 +134,7 @@ class PostgresStore(Reads, Browse, Store):
                     quote.speaker.end if quote.speaker else None,
                     to_json([list(p) for p in quote.parts]),
                     quote.addressee.text if quote.addressee else None,
-                    fts, fts_tokens,
+                    *search,
                 ),
             )
         ledger = PostgresLedger(c)

@@ -9,20 +9,23 @@ it the way FTS5's unicode61 tokenizer does: runs of letters, digits and
 private-use characters. Rows keep those tokens as a positioned ``tsvector``
 (GIN-indexed); a query is a ``tsquery`` of the same prefix terms as
 ``match_expression`` builds for FTS5, every term required, a term of several
-tokens a phrase with only its last token a prefix. Ranking is FTS5's bm25,
-computed here from the matched rows.
+tokens a phrase with only its last token a prefix. Ranking is FTS5's bm25:
+in SQL from stored token counts for one-token terms (the usual query), in
+Python from the text for phrases.
 """
 
 from __future__ import annotations
 
 import math
 import unicodedata
+from typing import NamedTuple
 
 from wortlaut.store.base import search_terms
 
 from ..sqlite.text import CLOSE, OPEN, index_text
 
-MAX_POSITION = 16383  # tsvector positions stop here; phrases beyond it match loosely
+MAX_POSITION = 16383  # tsvector positions stop here
+MAX_LEXEME = 2046  # bytes
 
 
 def _token_char(ch: str) -> bool:
@@ -50,12 +53,25 @@ def words(folded: str) -> list[str]:
 
 
 def _lexeme(word: str) -> str:
+    # A lexeme holds at most 2046 bytes; a longer token is kept as its prefix.
+    word = word.encode("utf-8")[:MAX_LEXEME].decode("utf-8", "ignore")
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(*fields: str) -> tuple[str, int]:
-    """The ``tsvector`` text of the folded ``fields`` (one after another, as
-    FTS5 columns: no phrase spans two) and their token count."""
+class Indexed(NamedTuple):
+    """What a row stores for search: ``tsvector`` text for matching, and for
+    ranking its token count and how often each distinct token occurs (a
+    tsvector keeps at most 256 positions of a lexeme, too few to count)."""
+
+    tsvector: str
+    tokens: int
+    words: list[str]
+    counts: list[int]
+
+
+def indexed(*fields: str) -> Indexed:
+    """The search columns of the folded ``fields``, one after another as FTS5
+    columns are: no phrase spans two."""
     positions: dict[str, list[int]] = {}
     at = 0
     for field in fields:
@@ -63,9 +79,8 @@ def tsvector_literal(*fields: str) -> tuple[str, int]:
             at += 1
             positions.setdefault(word, []).append(min(at, MAX_POSITION))
         at += 1  # a gap, so a phrase cannot run from one field into the next
-    count = at - len(fields)
-    text = " ".join(f"{_lexeme(w)}:{','.join(map(str, sorted(set(p))))}" for w, p in positions.items())
-    return text, count
+    vector = " ".join(f"{_lexeme(w)}:{','.join(map(str, sorted(set(p))))}" for w, p in positions.items())
+    return Indexed(vector, at - len(fields), list(positions), [len(p) for p in positions.values()])
 
 
 def query_phrases(text: str) -> list[list[str]] | None:
@@ -75,9 +90,12 @@ def query_phrases(text: str) -> list[list[str]] | None:
     return phrases or None
 
 
-def tsquery_literal(phrases: list[list[str]]) -> str:
+def tsquery_literal(phrases: list[list[str]], loose: bool = False) -> str:
+    """Every phrase required; ``loose`` asks only for its tokens anywhere, a
+    superset of the rows where positions past the tsvector's limits matter."""
+    link = " & " if loose else " <-> "
     return " & ".join(
-        "(" + " <-> ".join(_lexeme(w) + (":*" if i == len(p) - 1 else "") for i, w in enumerate(p)) + ")"
+        "(" + link.join(_lexeme(w) + (":*" if i == len(p) - 1 else "") for i, w in enumerate(p)) + ")"
         for p in phrases
     )
 
@@ -106,14 +124,14 @@ def bm25(freqs: list[int], length: int, idfs: list[float], avgdl: float) -> floa
 
 
 def bm25_sql(alias: str, prefixes: list[str], idfs: list[float], avgdl: float) -> tuple[str, list]:
-    """``bm25`` as an SQL expression over ``alias``'s tsvector, for single-token
-    phrases (a phrase's hits are the positions of the lexemes it prefixes), with
-    the same floating-point operations in the same order; and its parameters.
-    Positions stop at MAX_POSITION, so hits past it count once per lexeme."""
+    """``bm25`` as an SQL expression over ``alias``'s token counts, for
+    single-token phrases (a phrase's hits are the counts of the tokens it
+    prefixes), with the same floating-point operations in the same order; and
+    its parameters."""
     terms, params = [], []
     for prefix, weight in zip(prefixes, idfs):
-        hits = (f"(SELECT COALESCE(SUM(cardinality(u.positions)), 0)::float8"
-                f" FROM unnest({alias}.fts) AS u WHERE starts_with(u.lexeme, ?))")
+        hits = (f"(SELECT COALESCE(SUM(u.n), 0)::float8 FROM unnest({alias}.fts_words, {alias}.fts_counts)"
+                " AS u(w, n) WHERE starts_with(u.w, ?))")
         terms.append(f"?::float8 * (({hits} * ?::float8) / ({hits} + ?::float8 * "
                      f"(?::float8 + ?::float8 * {alias}.fts_tokens / ?::float8)))")
         params += [weight, prefix, K1 + 1.0, prefix, K1, 1 - B, B, avgdl]
