@@ -8,6 +8,7 @@ import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
+from urllib.parse import urlsplit, urlunsplit
 
 import typer
 from rich.console import Console
@@ -20,7 +21,7 @@ from .analyse.language import ANALYSED
 from .ingest import iter_items
 from .model import fold
 from .pipeline import process_path
-from .store import SQLiteStore, StoreError
+from .store import Store, StoreError, is_server_url, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, in what role: quotes from news articles.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score the analysis against annotated corpora.")
@@ -44,13 +45,28 @@ class ListFormat(str, Enum):
 
 
 @app.callback()
-def main(ctx: typer.Context, db: Path = typer.Option(Path("wortlaut.db"), "--db", help="SQLite database file.")) -> None:
+def main(
+    ctx: typer.Context,
+    db: str = typer.Option("wortlaut.db", "--db", envvar="WORTLAUT_DB", show_envvar=True,
+                           help="SQLite database file, or a postgresql:// URL."),
+) -> None:
     ctx.obj = {"db": db}
 
 
-def _store(ctx: typer.Context) -> SQLiteStore:
+def _db_label(db: str) -> str:
+    """The database as shown to the user: a server URL without its password."""
+    if not is_server_url(db):
+        return db
+    parts = urlsplit(db)
+    if parts.password is None:
+        return db
+    netloc = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{netloc[-1]}"))
+
+
+def _store(ctx: typer.Context) -> Store:
     try:
-        return SQLiteStore(ctx.obj["db"])
+        return open_store(ctx.obj["db"])
     except StoreError as exc:
         err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -89,7 +105,7 @@ def ingest(
     out.print(
         f"{summary.stored} article(s) stored with {summary.quotes} quote(s), {summary.duplicate} duplicate, "
         f"{summary.unsupported} unsupported, {summary.present} already present, {len(summary.failures)} failed. "
-        f"Database: {ctx.obj['db']}",
+        f"Database: {_db_label(ctx.obj['db'])}",
         highlight=False,
         soft_wrap=True,
     )

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wortlaut.model import SOURCE_KINDS
-from wortlaut.store import SQLiteStore
+from wortlaut.store import open_read_only, open_store
 from wortlaut.store.base import CursorError
 
 from . import api, pages
@@ -37,9 +37,10 @@ CSP = (
 
 
 def create_app(db_path: str | os.PathLike[str], token: str | None = None) -> FastAPIOffline:
-    """The app over the SQLite database at ``db_path``. POST /api/articles is
-    enabled only with a ``token``, which clients send as a Bearer token."""
-    SQLiteStore(db_path).close()  # create or migrate now, not in the first request
+    """The app over the database at ``db_path``, a SQLite file or a ``postgresql://``
+    URL. POST /api/articles is enabled only with a ``token``, which clients send
+    as a Bearer token."""
+    open_store(db_path).close()  # create or migrate now, not in the first request
     app = FastAPIOffline(
         title="wortlaut",
         summary="Who said what, in what role, where and when: quotes from news articles.",
@@ -48,7 +49,7 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None) -> Fas
         redoc_url=None,
         static_url="/static-docs",
     )
-    app.state.readers = ThreadStores(lambda: SQLiteStore.read_only(db_path))
+    app.state.readers = ThreadStores(lambda: open_read_only(db_path))
     app.state.writer = Writer(db_path)
     app.state.token = token or None
     env = jinja2.Environment(

@@ -11,7 +11,7 @@ from fastapi import Request
 from wortlaut.admission import NEW_ROW, Admission, known_signatures
 from wortlaut.ingest.dedup import NearDuplicates
 from wortlaut.model import Article
-from wortlaut.store import SQLiteStore, Store
+from wortlaut.store import Store, open_store
 
 
 class ThreadStores:
@@ -42,7 +42,7 @@ class Writer:
 
     def add(self, article: Article) -> tuple[str, int, bool]:
         """(article id, stored quote count, whether it was new)."""
-        with self._lock, SQLiteStore(self._db_path) as store:
+        with self._lock, open_store(self._db_path) as store:
             if self._near is None:
                 self._near = known_signatures(store)
             outcome, admitted = Admission(store, self._near).admit(article)

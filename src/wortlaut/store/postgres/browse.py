@@ -1,0 +1,249 @@
+"""Browsing the PostgreSQL store: keyset-paginated pages, facets, articles, stats
+(the web UI and API), with the SQLite store's orders and cursors."""
+
+from __future__ import annotations
+
+import json
+
+from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
+from wortlaut.store.base import QuoteFilter, decode_cursor, encode_cursor
+
+from ..sqlite.browse import _cue_parts, _source_ref
+from ..sqlite.reads import SOURCE_ORDERS, after_condition, after_params, public_profile
+from ..sqlite.sql import fold_name
+from .db import Connection
+from .text import query_phrases, tsquery_literal
+
+
+class Browse:
+    """The browsing half of ``PostgresStore``."""
+
+    _conn: Connection
+
+    # As in the SQLite store: (expression, descending), most significant first.
+    _QUOTE_ORDER = (
+        ("a.date", True), ("a.ingested_at", True), ("a.id", False),
+        ("q.start", False), ("q.id", False),
+    )
+    _QUOTE_KEY_TYPES = (str, str, str, int, int)
+
+    def quote_page(
+        self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
+    ) -> tuple[list[dict], str | None]:
+        key = decode_cursor("quotes", cursor, self._QUOTE_KEY_TYPES) if cursor else None
+        condition = _quote_condition(filters)
+        if condition is None:
+            return [], None
+        where, params = condition
+        if key is not None:
+            where.append(after_condition(self._QUOTE_ORDER))
+            params += after_params(key)
+        order = ", ".join(f"{e} {'DESC' if desc else 'ASC'}" for e, desc in self._QUOTE_ORDER)
+        rows = self._conn.execute(
+            f"""SELECT a.date, a.ingested_at, a.id, q.start, q.id, q."end", q.text,
+                       q.type, q.cue, q.speaker_text, q.parts, a.title, a.outlet,
+                       a.language, s.id, s.name, s.kind, s.roles, s.affiliations
+                FROM quotes q
+                JOIN articles a ON a.id = q.article_id
+                LEFT JOIN sources s ON s.id = q.source_id
+                WHERE {" AND ".join(where) or "TRUE"}
+                ORDER BY {order} LIMIT ?""",
+            [*params, max(limit + 1, 0)],
+        ).fetchall()
+        items = [
+            {
+                "id": r[4], "article_id": r[2], "text": r[6], "start": r[3], "end": r[5],
+                "parts": json.loads(r[10]), "type": r[7], "cue": r[8],
+                "speaker_text": r[9], "source": _source_ref(r[14:19]),
+                "title": r[11], "date": r[0], "outlet": r[12], "language": r[13],
+            }
+            for r in rows[:limit]
+        ]
+        more = len(rows) > limit
+        return items, encode_cursor("quotes", list(rows[limit - 1][:5])) if more else None
+
+    def quote_facets(self, filters: QuoteFilter, size: int = 10) -> dict:
+        facets: dict = {"total": 0, "source": [], "outlet": [], "type": []}
+        condition = _quote_condition(filters)
+        if condition is None:
+            return facets
+        where, params = condition
+        tables = """FROM quotes q JOIN articles a ON a.id = q.article_id
+                    LEFT JOIN sources s ON s.id = q.source_id"""
+        facets["total"] = int(self._conn.value(
+            f"SELECT COUNT(*) {tables} WHERE {' AND '.join(where) or 'TRUE'}", params))
+        for facet, value, label, present in (
+            ("source", "s.id", "s.name", "s.id IS NOT NULL"),
+            ("outlet", "a.outlet", "a.outlet", "a.outlet <> ''"),
+            ("type", "q.type", "q.type", "TRUE"),
+        ):
+            group = value if value == label else f"{value}, {label}"
+            facets[facet] = [
+                {"value": r[0], "label": r[1], "count": r[2]}
+                for r in self._conn.execute(
+                    f"""SELECT {value}, {label}, COUNT(*) AS n {tables}
+                        WHERE {" AND ".join([*where, present])}
+                        GROUP BY {group} ORDER BY n DESC, {label}, {value} LIMIT ?""",
+                    [*params, max(size, 0)],
+                )
+            ]
+        return facets
+
+    def source_page(
+        self,
+        q: str | None = None,
+        kind: str | None = None,
+        sort: str = "quotes",
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> tuple[list[dict], str | None]:
+        if sort not in SOURCE_ORDERS:
+            raise ValueError(f"unknown sort {sort!r}")
+        order, key_types = SOURCE_ORDERS[sort]
+        listing = f"sources:{sort}"
+        where: list[str] = ["TRUE"]
+        params: list[object] = []
+        if q and q.strip():
+            where.append("strpos(s.name_folded, ?) > 0")
+            params.append(fold_name(q))
+        if kind:
+            where.append("s.kind = ?")
+            params.append(kind)
+        after = decode_cursor(listing, cursor, key_types) if cursor else None
+        items = self._profiles(" AND ".join(where), params, sort, after, limit + 1)  # type: ignore[attr-defined]
+        next_cursor = None
+        if len(items) > limit:
+            next_cursor = encode_cursor(listing, [items[limit - 1][e] for e, _ in order])
+        return [public_profile(p) for p in items[:limit]], next_cursor
+
+    def article(self, article_id: str) -> dict | None:
+        row = self._conn.one(
+            """SELECT id, title, outlet, date, place, country, language, url, origin,
+                      text, author, archive, record_id, analysed_by, furniture
+               FROM articles WHERE id = ?""",
+            (article_id,),
+        )
+        if row is None:
+            return None
+        keys = ("id", "title", "outlet", "date", "place", "country", "language",
+                "url", "origin", "text", "author", "archive", "record_id", "analysed_by")
+        article = {**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])}
+        text = article["text"]
+        article["quotes"] = [
+            {
+                "id": r[0], "text": r[1], "start": r[2], "end": r[3],
+                "parts": json.loads(r[4]), "type": r[5],
+                "cue": None if r[6] is None else {
+                    "text": r[6], "start": r[7], "end": r[8],
+                    "parts": _cue_parts(text, r[6], r[7], r[8]),
+                },
+                "speaker": None if r[9] is None else {
+                    "text": r[9], "start": r[10], "end": r[11],
+                },
+                "source": _source_ref(r[12:17]),
+            }
+            for r in self._conn.execute(
+                """SELECT q.id, q.text, q.start, q."end", q.parts, q.type, q.cue,
+                          q.cue_start, q.cue_end, q.speaker_text, q.speaker_start,
+                          q.speaker_end, s.id, s.name, s.kind, s.roles, s.affiliations
+                   FROM quotes q LEFT JOIN sources s ON s.id = q.source_id
+                   WHERE q.article_id = ? ORDER BY q.start, q.id""",
+                (article_id,),
+            )
+        ]
+        return article
+
+    def stats(self) -> dict:
+        c = self._conn
+        first, last = c.one(
+            "SELECT COALESCE(MIN(NULLIF(date, '')), ''), COALESCE(MAX(NULLIF(date, '')), '')"
+            " FROM articles"
+        )
+        # A profile a user merged away keeps its row but has no quotes left.
+        kinds = dict(c.execute(
+            """SELECT kind, COUNT(*) FROM sources s
+               WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)
+               GROUP BY kind"""
+        ).fetchall())
+        return {
+            **self.counts(),  # type: ignore[attr-defined]
+            "sources": sum(kinds.values()),
+            "first_date": first,
+            "last_date": last,
+            "languages": dict(c.execute(
+                """SELECT language, COUNT(*) AS n FROM articles WHERE language <> ''
+                   GROUP BY language ORDER BY n DESC, language"""
+            ).fetchall()),
+            "types": {t: 0 for t in QUOTE_TYPES}
+            | dict(c.execute("SELECT type, COUNT(*) FROM quotes GROUP BY type ORDER BY type").fetchall()),
+            "kinds": {k: kinds.get(k, 0) for k in SOURCE_KINDS},
+            "outlets": [
+                {"name": r[0], "articles": r[1], "quotes": r[2]}
+                for r in c.execute(
+                    """SELECT a.outlet, COUNT(DISTINCT a.id) AS n, COUNT(q.id)
+                       FROM articles a LEFT JOIN quotes q ON q.article_id = a.id
+                       WHERE a.outlet <> '' GROUP BY a.outlet ORDER BY n DESC, a.outlet"""
+                )
+            ],
+        }
+
+    def outlet(self, name: str) -> dict | None:
+        c = self._conn
+        articles = int(c.value("SELECT COUNT(*) FROM articles WHERE outlet = ?", (name,)))
+        if not articles:
+            return None
+        quoted = """FROM quotes q JOIN articles a ON a.id = q.article_id
+                    LEFT JOIN sources s ON s.id = q.source_id WHERE a.outlet = ?"""
+        by_kind = dict(c.execute(f"SELECT s.kind, COUNT(*) {quoted} GROUP BY s.kind", (name,)).fetchall())
+        return {
+            "name": name,
+            "articles": articles,
+            "quotes": sum(by_kind.values()),
+            "kinds": {k: by_kind.get(k, 0) for k in SOURCE_KINDS},
+            "unattributed": by_kind.get(None, 0),
+            "sources": [
+                {"id": r[0], "name": r[1], "kind": r[2], "quotes": r[3]}
+                for r in c.execute(
+                    f"""SELECT s.id, s.name, s.kind, COUNT(*) AS n {quoted} AND s.id IS NOT NULL
+                        GROUP BY s.id ORDER BY n DESC, s.name_folded, s.id LIMIT 20""",
+                    (name,),
+                )
+            ],
+            "latest": [
+                {"id": r[0], "title": r[1], "date": r[2], "quotes": r[3]}
+                for r in c.execute(
+                    """SELECT a.id, a.title, a.date,
+                              (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id)
+                       FROM articles a WHERE a.outlet = ?
+                       ORDER BY a.date DESC, a.ingested_at DESC, a.id LIMIT 20""",
+                    (name,),
+                )
+            ],
+        }
+
+
+def _quote_condition(f: QuoteFilter) -> tuple[list[str], list[object]] | None:
+    """WHERE clauses and their parameters for ``f``; None if nothing can match."""
+    where: list[str] = []
+    params: list[object] = []
+    if f.q and f.q.strip():
+        phrases = query_phrases(f.q)
+        if phrases is None:
+            return None
+        where.append("q.fts @@ ?::tsquery")
+        params.append(tsquery_literal(phrases))
+    for column, value in (
+        ("q.source_id", f.source), ("a.outlet", f.outlet),
+        ("q.type", f.type), ("a.language", f.language),
+    ):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    # Dates differ in precision ("2024-03", "2024-03-15"): compare both at the shorter one.
+    if f.date_from:
+        where.append("a.date <> '' AND a.date >= substr(?::text, 1, length(a.date))")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("a.date <> '' AND substr(a.date, 1, length(?::text)) <= ?")
+        params += [f.date_to, f.date_to]
+    return where, params
