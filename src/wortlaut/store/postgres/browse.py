@@ -8,9 +8,15 @@ import json
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 from wortlaut.store.base import QuoteFilter, decode_cursor, encode_cursor
 
-from ..sqlite.browse import _cue_parts, _source_ref
-from ..sqlite.reads import SOURCE_ORDERS, after_condition, after_params, public_profile
-from ..sqlite.sql import fold_name
+from ..shared import (
+    SOURCE_ORDERS,
+    after_condition,
+    after_params,
+    cue_parts,
+    fold_name,
+    public_profile,
+    source_ref,
+)
 from .db import Connection
 from .text import query_phrases, tsquery_literal
 
@@ -54,7 +60,7 @@ class Browse:
             {
                 "id": r[4], "article_id": r[2], "text": r[6], "start": r[3], "end": r[5],
                 "parts": json.loads(r[10]), "type": r[7], "cue": r[8],
-                "speaker_text": r[9], "source": _source_ref(r[14:19]),
+                "speaker_text": r[9], "source": source_ref(r[14:19]),
                 "title": r[11], "date": r[0], "outlet": r[12], "language": r[13],
             }
             for r in rows[:limit]
@@ -135,12 +141,12 @@ class Browse:
                 "parts": json.loads(r[4]), "type": r[5],
                 "cue": None if r[6] is None else {
                     "text": r[6], "start": r[7], "end": r[8],
-                    "parts": _cue_parts(text, r[6], r[7], r[8]),
+                    "parts": cue_parts(text, r[6], r[7], r[8]),
                 },
                 "speaker": None if r[9] is None else {
                     "text": r[9], "start": r[10], "end": r[11],
                 },
-                "source": _source_ref(r[12:17]),
+                "source": source_ref(r[12:17]),
             }
             for r in self._conn.execute(
                 """SELECT q.id, q.text, q.start, q."end", q.parts, q.type, q.cue,

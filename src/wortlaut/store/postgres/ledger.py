@@ -3,9 +3,15 @@
 
 from __future__ import annotations
 
-from wortlaut.resolve.identity import Assignment, Correction, MentionRecord, Profile, ProfileMention
+from wortlaut.resolve.identity import (
+    Assignment,
+    Correction,
+    MentionRecord,
+    Profile,
+    ProfileMention,
+)
 
-from ..sqlite.sql import fold_name, json_list, to_json
+from ..shared import fold_name, json_list, to_json
 from .db import Connection
 
 

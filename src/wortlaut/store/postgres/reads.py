@@ -6,11 +6,27 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..sqlite.reads import SOURCE_ORDERS, _dated, after_condition, after_params, public_profile
-from ..sqlite.sql import fold_name
-from ..sqlite.text import index_text, snippet
+from ..shared import (
+    SOURCE_ORDERS,
+    after_condition,
+    after_params,
+    dated,
+    fold_name,
+    index_text,
+    public_profile,
+    snippet,
+)
 from .db import Connection
-from .text import bm25, bm25_sql, idf, marked_text, phrase_hits, query_phrases, tsquery_literal, words
+from .text import (
+    bm25,
+    bm25_sql,
+    idf,
+    marked_text,
+    phrase_hits,
+    query_phrases,
+    tsquery_literal,
+    words,
+)
 
 
 def _limit(limit: int | None) -> int | None:
@@ -165,8 +181,8 @@ class Reads:
                 (source_id,),
             )
         ]
-        profile["roles"] = _dated(evidence, "roles")
-        profile["affiliations"] = _dated(evidence, "affiliations")
+        profile["roles"] = dated(evidence, "roles")
+        profile["affiliations"] = dated(evidence, "affiliations")
         for e in evidence:
             del e["roles"], e["affiliations"]
         profile["evidence"] = evidence

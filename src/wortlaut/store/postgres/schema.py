@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 
-from ..sqlite.sql import sql_in
+from ..shared import sql_in
 
 T = 'TEXT COLLATE "C"'
 

@@ -11,9 +11,7 @@ from wortlaut.model import Article, Source
 from wortlaut.resolve.identity import blocking_keys, split_id, update_profiles
 from wortlaut.store.base import Store, StoreError
 
-from ..sqlite.sql import now, to_json
-from ..sqlite.store import _parts_text, _quote_source_id, _union
-from ..sqlite.text import index_text
+from ..shared import index_text, now, parts_text, quote_source_id, to_json, union
 from . import schema
 from .browse import Browse
 from .db import Connection
@@ -116,7 +114,7 @@ class PostgresStore(Reads, Browse, Store):
         sources = _article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
         for number, quote in enumerate(article.quotes, start=self._next_id("quotes")):
-            sid = _quote_source_id(quote, sources)
+            sid = quote_source_id(quote, sources)
             search = indexed(index_text(quote.text))
             c.execute(
                 """INSERT INTO quotes (id, article_id, mention_id, text, start, "end", type,
@@ -126,7 +124,7 @@ class PostgresStore(Reads, Browse, Store):
                 (
                     number, article.id, mention_of.get(sid), quote.text,
                     quote.start, quote.end, quote.type,
-                    _parts_text(article.text, quote.cue.parts) if quote.cue else None,
+                    parts_text(article.text, quote.cue.parts) if quote.cue else None,
                     quote.cue.start if quote.cue else None,
                     quote.cue.end if quote.cue else None,
                     quote.speaker.text if quote.speaker else None,
@@ -244,9 +242,9 @@ def _article_sources(article: Article) -> dict[str, Source]:
     for source in [*article.sources, *(q.source for q in article.quotes if q.source)]:
         if source.id in sources:
             known = sources[source.id]
-            known.roles = _union(known.roles, source.roles)
-            known.affiliations = _union(known.affiliations, source.affiliations)
-            known.aliases = _union(known.aliases, source.aliases)
+            known.roles = union(known.roles, source.roles)
+            known.affiliations = union(known.affiliations, source.affiliations)
+            known.aliases = union(known.aliases, source.aliases)
         else:
             sources[source.id] = Source(
                 source.name, source.kind, list(source.roles),

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from wortlaut.store.base import search_terms
 
-from ..sqlite.text import CLOSE, OPEN, index_text
+from ..shared import CLOSE, OPEN, index_text
 
 MAX_POSITION = 16383  # tsvector positions stop here
 MAX_LEXEME = 2046  # bytes

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from wortlaut.resolve.identity import Assignment, Correction, MentionRecord, Profile, ProfileMention
+from wortlaut.resolve.identity import (
+    Assignment,
+    Correction,
+    MentionRecord,
+    Profile,
+    ProfileMention,
+)
 
-from .sql import chunks, fold_name, json_list, placeholders, to_json
+from ..shared import chunks, fold_name, json_list, placeholders, to_json
 
 
 class SQLiteLedger:

@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from wortlaut.model import fold
-
-from .sql import fold_name
-from .text import match_expression, snippet
+from ..shared import (
+    SOURCE_ORDERS,
+    after_condition,
+    after_params,
+    dated,
+    fold_name,
+    public_profile,
+    snippet,
+)
+from .text import match_expression
 
 
 class Reads:
@@ -157,8 +163,8 @@ class Reads:
                 (source_id,),
             )
         ]
-        profile["roles"] = _dated(evidence, "roles")
-        profile["affiliations"] = _dated(evidence, "affiliations")
+        profile["roles"] = dated(evidence, "roles")
+        profile["affiliations"] = dated(evidence, "affiliations")
         for e in evidence:
             del e["roles"], e["affiliations"]
         profile["evidence"] = evidence
@@ -232,40 +238,3 @@ class Reads:
         self._conn.close()
 
 
-# Keyset orders of source listings: (column, descending) pairs, and the cursor's types.
-SOURCE_ORDERS = {
-    "quotes": ((("quote_count", True), ("name_folded", False), ("id", False)), (int, str, str)),
-    "recent": ((("last_seen", True), ("name_folded", False), ("id", False)), (str, str, str)),
-    "name": ((("name_folded", False), ("id", False)), (str, str)),
-}
-
-
-def public_profile(profile: dict) -> dict:
-    """A profile without the sort key only the store needs."""
-    return {k: v for k, v in profile.items() if k != "name_folded"}
-
-
-def after_condition(order: tuple[tuple[str, bool], ...]) -> str:
-    """SQL true for rows strictly after the cursor row in ``order``:
-    (k1 beyond ?) OR (k1 = ? AND k2 beyond ?) OR …; parameters from _after_params."""
-    terms = []
-    for i, (expr, descending) in enumerate(order):
-        equal = [f"{e} = ?" for e, _ in order[:i]]
-        terms.append("(" + " AND ".join([*equal, f"{expr} {'<' if descending else '>'} ?"]) + ")")
-    return "(" + " OR ".join(terms) + ")"
-
-
-def after_params(key: list) -> list:
-    return [v for i in range(len(key)) for v in key[: i + 1]]
-
-
-def _dated(evidence: list[dict], field: str) -> list[dict]:
-    """Each role or affiliation with the first and last article date it was given."""
-    seen: dict[str, dict] = {}
-    for e in evidence:
-        for text in e[field]:
-            entry = seen.setdefault(fold(text), {"text": text, "first_seen": e["date"], "last_seen": e["date"]})
-            if e["date"]:
-                entry["first_seen"] = min(filter(None, [entry["first_seen"], e["date"]]))
-                entry["last_seen"] = max(entry["last_seen"], e["date"])
-    return list(seen.values())

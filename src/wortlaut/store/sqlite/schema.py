@@ -8,8 +8,8 @@ from collections.abc import Callable
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 from wortlaut.resolve.identity import blocking_keys, update_profiles
 
+from ..shared import sql_in
 from .ledger import SQLiteLedger
-from .sql import sql_in
 
 # Applied in order; PRAGMA user_version records how many ran. Never edit a
 # released step (databases already carry it), only append new ones.

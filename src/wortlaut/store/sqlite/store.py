@@ -6,16 +6,15 @@ import os
 import sqlite3
 from collections.abc import Iterator
 
-from wortlaut.model import Article, Quote, Source
+from wortlaut.model import Article, Source
 from wortlaut.resolve.identity import blocking_keys, split_id, update_profiles
 from wortlaut.store.base import Store, StoreError
 
+from ..shared import index_text, now, parts_text, quote_source_id, to_json, union
+from . import schema
 from .browse import Browse
 from .ledger import SQLiteLedger
 from .reads import Reads
-from . import schema
-from .sql import now, to_json
-from .text import index_text
 
 
 class SQLiteStore(Reads, Browse, Store):
@@ -122,9 +121,9 @@ class SQLiteStore(Reads, Browse, Store):
         for source in [*article.sources, *(q.source for q in article.quotes if q.source)]:
             if source.id in sources:
                 known = sources[source.id]
-                known.roles = _union(known.roles, source.roles)
-                known.affiliations = _union(known.affiliations, source.affiliations)
-                known.aliases = _union(known.aliases, source.aliases)
+                known.roles = union(known.roles, source.roles)
+                known.affiliations = union(known.affiliations, source.affiliations)
+                known.aliases = union(known.aliases, source.aliases)
             else:
                 sources[source.id] = Source(
                     source.name, source.kind, list(source.roles),
@@ -133,7 +132,7 @@ class SQLiteStore(Reads, Browse, Store):
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
 
         for quote in article.quotes:
-            sid = _quote_source_id(quote, sources)
+            sid = quote_source_id(quote, sources)
             cur = c.execute(
                 """INSERT INTO quotes (article_id, mention_id, text, start, "end", type,
                        cue, cue_start, cue_end, speaker_text, speaker_start,
@@ -142,7 +141,7 @@ class SQLiteStore(Reads, Browse, Store):
                 (
                     article.id, mention_of.get(sid), quote.text,
                     quote.start, quote.end, quote.type,
-                    _parts_text(article.text, quote.cue.parts) if quote.cue else None,
+                    parts_text(article.text, quote.cue.parts) if quote.cue else None,
                     quote.cue.start if quote.cue else None,
                     quote.cue.end if quote.cue else None,
                     quote.speaker.text if quote.speaker else None,
@@ -268,20 +267,3 @@ class _Transaction:
             self._conn.execute("ROLLBACK")
 
 
-def _union(first: list[str], second: list[str]) -> list[str]:
-    """Order-preserving union without duplicates."""
-    return list(dict.fromkeys([*first, *second]))
-
-
-def _quote_source_id(quote: Quote, sources: dict[str, Source]) -> str | None:
-    if quote.source:
-        return quote.source.id
-    # A speaker link to a source not stored would break the foreign key.
-    if quote.speaker and quote.speaker.source_id in sources:
-        return quote.speaker.source_id
-    return None
-
-
-def _parts_text(text: str, parts: list[tuple[int, int]]) -> str:
-    """A cue as read: "teilte … mit", not "teilte die Bahn mit"."""
-    return " … ".join(text[a:b] for a, b in parts)

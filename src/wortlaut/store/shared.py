@@ -1,0 +1,156 @@
+"""What both store backends share: JSON columns, folded names, full-text
+markers and snippets, keyset conditions and the shapes of rows they return."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from wortlaut.model import Quote, Source, fold, fold_map
+
+
+def chunks(items: list, size: int = 500) -> list[list]:
+    """SQLite limits bound parameters per statement."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def placeholders(items: list) -> str:
+    return ",".join("?" * len(items))
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def to_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@lru_cache(maxsize=50_000)
+def json_list(text: str) -> list[str]:
+    # records of one group repeat the same roles and affiliations; callers never mutate
+    return json.loads(text)
+
+
+def fold_name(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def sql_in(values: tuple[str, ...]) -> str:
+    """``('a', 'b')`` for a CHECK constraint over one of the model's enumerations."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+# highlight() markers; stripped from indexed text so they cannot collide.
+OPEN, CLOSE = "\x02", "\x03"
+
+
+def index_text(text: str) -> str:
+    """What FTS indexes: folded text, without the highlight markers."""
+    return fold(strip_markers(text))
+
+
+def strip_markers(text: str) -> str:
+    # same length, so offsets into the result are offsets into ``text``
+    return text.replace(OPEN, " ").replace(CLOSE, " ")
+
+
+def snippet(text: str, marked: str, width: int = 80) -> str:
+    """Original text around the first match that ``highlight()`` marked."""
+    start = marked.find(OPEN)
+    if start < 0:  # matched in the title only
+        end_cut = min(len(text), 2 * width)
+        return " ".join(text[:end_cut].split()) + ("…" if end_cut < len(text) else "")
+    end = marked.find(CLOSE, start) - 1  # minus the one marker before it
+    origin = fold_map(strip_markers(text))[1]
+    lo, hi = origin[start], origin[end - 1] + 1
+    cut_lo, cut_hi = max(0, lo - width), min(len(text), hi + width)
+    if cut_lo > 0:  # don't start mid-word
+        cut_lo = text.find(" ", cut_lo, lo) + 1 or cut_lo
+    if cut_hi < len(text):
+        space = text.rfind(" ", hi, cut_hi)
+        cut_hi = space if space > 0 else cut_hi
+    body = " ".join(text[cut_lo:cut_hi].split())
+    return ("…" if cut_lo > 0 else "") + body + ("…" if cut_hi < len(text) else "")
+
+
+# Keyset orders of source listings: (column, descending) pairs, and the cursor's types.
+SOURCE_ORDERS = {
+    "quotes": ((("quote_count", True), ("name_folded", False), ("id", False)), (int, str, str)),
+    "recent": ((("last_seen", True), ("name_folded", False), ("id", False)), (str, str, str)),
+    "name": ((("name_folded", False), ("id", False)), (str, str)),
+}
+
+
+def public_profile(profile: dict) -> dict:
+    """A profile without the sort key only the store needs."""
+    return {k: v for k, v in profile.items() if k != "name_folded"}
+
+
+def after_condition(order: tuple[tuple[str, bool], ...]) -> str:
+    """SQL true for rows strictly after the cursor row in ``order``:
+    (k1 beyond ?) OR (k1 = ? AND k2 beyond ?) OR …; parameters from _after_params."""
+    terms = []
+    for i, (expr, descending) in enumerate(order):
+        equal = [f"{e} = ?" for e, _ in order[:i]]
+        terms.append("(" + " AND ".join([*equal, f"{expr} {'<' if descending else '>'} ?"]) + ")")
+    return "(" + " OR ".join(terms) + ")"
+
+
+def after_params(key: list) -> list:
+    return [v for i in range(len(key)) for v in key[: i + 1]]
+
+
+def dated(evidence: list[dict], field: str) -> list[dict]:
+    """Each role or affiliation with the first and last article date it was given."""
+    seen: dict[str, dict] = {}
+    for e in evidence:
+        for text in e[field]:
+            entry = seen.setdefault(fold(text), {"text": text, "first_seen": e["date"], "last_seen": e["date"]})
+            if e["date"]:
+                entry["first_seen"] = min(filter(None, [entry["first_seen"], e["date"]]))
+                entry["last_seen"] = max(entry["last_seen"], e["date"])
+    return list(seen.values())
+
+
+def source_ref(row: tuple) -> dict | None:
+    """(id, name, kind, roles JSON, affiliations JSON) as the public source dict."""
+    if row[0] is None:
+        return None
+    return {
+        "id": row[0], "name": row[1], "kind": row[2],
+        "roles": json.loads(row[3]), "affiliations": json.loads(row[4]),
+    }
+
+
+def cue_parts(text: str, cue: str, start: int, end: int) -> list[list[int]]:
+    """Offsets of a stored cue's pieces: the cue is kept as read ("teilte … mit"),
+    so each piece is found again, in order, between its start and end."""
+    parts, at = [], start
+    for piece in cue.split(" … "):
+        found = text.find(piece, at, end)
+        if found < 0:
+            return [[start, end]]
+        parts.append([found, found + len(piece)])
+        at = found + len(piece)
+    return parts
+
+
+def union(first: list[str], second: list[str]) -> list[str]:
+    """Order-preserving union without duplicates."""
+    return list(dict.fromkeys([*first, *second]))
+
+
+def quote_source_id(quote: Quote, sources: dict[str, Source]) -> str | None:
+    if quote.source:
+        return quote.source.id
+    # A speaker link to a source not stored would break the foreign key.
+    if quote.speaker and quote.speaker.source_id in sources:
+        return quote.speaker.source_id
+    return None
+
+
+def parts_text(text: str, parts: list[tuple[int, int]]) -> str:
+    """A cue as read: "teilte … mit", not "teilte die Bahn mit"."""
+    return " … ".join(text[a:b] for a, b in parts)
