@@ -50,7 +50,7 @@ def _near_copies(firsts):
                .map(lambda x: (*x[1][0], x[1][1]))  # (later, earlier, jaccard, earlier id)
                .cache())
     groups = components(checked.map(lambda e: (e[0], e[1])))
-    return (checked.map(lambda e: (e[0], e)).join(groups)
+    return (checked.map(lambda e: (e[0], e)).join(groups, groups.getNumPartitions())
             .map(lambda x: (x[1][1], x[1][0])).groupByKey()
             .flatMap(lambda g: _walk(list(g[1]))))
 

@@ -29,7 +29,7 @@ def assign(mentions):
     assignments = (mentions.map(lambda m: (m[0], m)).join(groups)
                    .map(lambda x: (x[1][1], x[1][0])).groupByKey()
                    .flatMap(_cluster_group))
-    return (mentions.map(lambda m: (m[0], m)).leftOuterJoin(assignments)
+    return (mentions.map(lambda m: (m[0], m)).leftOuterJoin(assignments, mentions.context.defaultParallelism)
             .map(lambda x: (*x[1][0][:10], *(x[1][1] or (None, None, None)))))
 
 

@@ -45,7 +45,7 @@ def run(spark, files: list[str], out: Path | str, *, languages: tuple[str, ...] 
     sc = spark.sparkContext
     items = sc.parallelize(list(enumerate(files)), numSlices=max(1, len(files))).flatMap(_read).cache()
     keyed = items.filter(lambda x: not isinstance(x[1], Failure)).cache()
-    decided = keyed.leftOuterJoin(dedup.fates(keyed)).map(_decide).cache()
+    decided = keyed.leftOuterJoin(dedup.fates(keyed), sc.defaultParallelism).map(_decide).cache()
     analysed = decided.map(lambda d: _analyse(d, languages, use_model)).cache()
     done = analysed.filter(lambda d: d[1] != "failed")
     failures = items.filter(lambda x: isinstance(x[1], Failure)).map(lambda x: (*x[0], x[1].item, x[1].reason))
@@ -56,7 +56,7 @@ def run(spark, files: list[str], out: Path | str, *, languages: tuple[str, ...] 
     assigned = identity.assign(mentions).cache()
     by_source = assigned.map(lambda m: ((m[1], m[2]), m[10]))
     quotes = (done.filter(lambda d: d[1] == rows.NEW).flatMap(lambda d: rows.quote_rows(d[2]))
-              .map(lambda q: ((q[0], q[10]), q)).leftOuterJoin(by_source)
+              .map(lambda q: ((q[0], q[10]), q)).leftOuterJoin(by_source, sc.defaultParallelism)
               .map(lambda x: (*x[1][0][:11], x[1][1])))
 
     out = Path(out)
