@@ -42,6 +42,8 @@ def input_files(pattern: str) -> list[str]:
 
 def run(spark, files: list[str], out: Path | str, *, languages: tuple[str, ...] = ANALYSED,
         use_model: bool = True) -> Outcome:
+    """Ingest ``files`` (one task each) into Parquet datasets under ``out``:
+    articles, locations, quotes, mentions, profiles, failures."""
     sc = spark.sparkContext
     items = sc.parallelize(list(enumerate(files)), numSlices=max(1, len(files))).flatMap(_read).cache()
     keyed = items.filter(lambda x: not isinstance(x[1], Failure)).cache()
