@@ -44,11 +44,14 @@ def run(spark, files: list[str], out: Path | str, *, languages: tuple[str, ...] 
         use_model: bool = True) -> Outcome:
     """Ingest ``files`` (one task each) into Parquet datasets under ``out``:
     articles, locations, quotes, mentions, profiles, failures."""
+    from pyspark import StorageLevel
+
+    kept = StorageLevel.MEMORY_AND_DISK  # an evicted partition would be read or analysed again
     sc = spark.sparkContext
-    items = sc.parallelize(list(enumerate(files)), numSlices=max(1, len(files))).flatMap(_read).cache()
-    keyed = items.filter(lambda x: not isinstance(x[1], Failure)).cache()
-    decided = keyed.leftOuterJoin(dedup.fates(keyed), sc.defaultParallelism).map(_decide).cache()
-    analysed = decided.map(lambda d: _analyse(d, languages, use_model)).cache()
+    items = sc.parallelize(list(enumerate(files)), numSlices=max(1, len(files))).flatMap(_read).persist(kept)
+    keyed = items.filter(lambda x: not isinstance(x[1], Failure)).persist(kept)
+    decided = keyed.leftOuterJoin(dedup.fates(keyed), sc.defaultParallelism).map(_decide).persist(kept)
+    analysed = decided.map(lambda d: _analyse(d, languages, use_model)).persist(kept)
     done = analysed.filter(lambda d: d[1] != "failed")
     failures = items.filter(lambda x: isinstance(x[1], Failure)).map(lambda x: (*x[0], x[1].item, x[1].reason))
     failures = failures.union(analysed.filter(lambda d: d[1] == "failed").map(lambda d: (*d[0], *d[2])))

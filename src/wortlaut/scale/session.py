@@ -14,8 +14,11 @@ def spark_session(master: str = "local[*]", app: str = "wortlaut"):
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.master(master).appName(app).config("spark.ui.enabled", "false")
     if master.startswith("local"):
+        # without a default, every join of a union doubles the partitions of PySpark's shuffles
+        cores = master[6:-1] if master.startswith("local[") else "1"
         builder = (builder.config("spark.driver.host", "127.0.0.1")
-                   .config("spark.driver.bindAddress", "127.0.0.1"))
+                   .config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.default.parallelism", str(os.cpu_count() if cores == "*" else cores)))
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
