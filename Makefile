@@ -6,12 +6,12 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/data/german-news-quotes
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install train evaluate bench bench-ingest bench-serve serve clean
+.PHONY: demo test install train evaluate bench bench-ingest bench-scale bench-serve serve clean
 
 $(BIN)/wortlaut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,spark]'
 	touch $@
 
 install: $(BIN)/wortlaut
@@ -37,6 +37,10 @@ bench: install
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
+
+# The Spark job on local[1] and local[2] against the batch runner (needs Java 17)
+bench-scale: install
+	$(BIN)/python benchmarks/scale.py
 
 bench-serve: install
 	$(BIN)/python benchmarks/serve.py
