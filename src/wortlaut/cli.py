@@ -467,7 +467,7 @@ def spark(
 def load(
     ctx: typer.Context,
     out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="A `wortlaut spark` output directory."),
-    db: Optional[Path] = typer.Option(None, "--db", help="The database to load into (default: the global --db)."),
+    db: Optional[str] = typer.Option(None, "--db", help="The database (file or postgresql:// URL) to load into (default: the global --db)."),
 ) -> None:
     """Put a Spark output into the store; its profiles are re-derived and checked against the job's."""
     from .scale.load import check_profiles, load as load_output
