@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -33,30 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the page generator the tests use too
 
 SYNDICATED_EVERY = 20
-SECTIONS = ("politik", "wirtschaft", "region", "kultur", "news", "local")
 
 
 def build_warc(path: Path, pages: int) -> None:
-    from newspages import AUTHORS, SITES, demo_articles, news_page, story, write_warc
+    from newspages import news_records, write_warc
 
-    articles = demo_articles()
-    stories: list[tuple[str, list[str], str]] = []
-    records = []
-    for n in range(pages):
-        rng = random.Random(n)
-        if n % SYNDICATED_EVERY == SYNDICATED_EVERY - 1 and stories:
-            title, body, language = rng.choice(stories)
-            credit = "(dpa) Dieser Text erschien zuerst bei einem Partnerblatt." if language == "de" else "(PA) First published by a partner title."
-        else:
-            language, body = story(articles, rng)
-            title, credit = body[0].split(". ")[0][:90], ""
-            stories.append((title, body, language))
-        site = rng.choice([s for s in SITES if s.language == language])
-        date = f"20{rng.randint(23, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        url = f"https://{site.host}/{rng.choice(SECTIONS)}/story-{n}.html"
-        html = news_page(title, body, site, url=url, author=rng.choice(AUTHORS), date=date, variant=n, credit=credit)
-        records.append((url, html.encode("utf-8"), date))
-    write_warc(path, records)
+    write_warc(path, news_records(pages, SYNDICATED_EVERY))
 
 
 def end_to_end(warc: Path, db: Path, workers: int) -> dict:

@@ -200,3 +200,32 @@ def warc_bytes(pages: list[tuple[str, bytes, str]], gzipped: bool) -> bytes:
 
 def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
     path.write_bytes(warc_bytes(pages, gzipped=path.suffix == ".gz"))
+
+
+SECTIONS = ("politik", "wirtschaft", "region", "kultur", "news", "local")
+
+
+def news_records(pages: int, syndicated_every: int = 20) -> list[tuple[str, bytes, str]]:
+    """(url, page, crawl date) of ``pages`` news pages: distinct stories recombined
+    from the demo articles, and every ``syndicated_every``-th page a syndicated
+    copy of an earlier story under another site's template, with an agency line."""
+    articles = demo_articles()
+    stories: list[tuple[str, list[str], str]] = []
+    records = []
+    for n in range(pages):
+        rng = random.Random(n)
+        if n % syndicated_every == syndicated_every - 1 and stories:
+            title, body, language = rng.choice(stories)
+            credit = ("(dpa) Dieser Text erschien zuerst bei einem Partnerblatt." if language == "de"
+                      else "(PA) First published by a partner title.")
+        else:
+            language, body = story(articles, rng)
+            title, credit = body[0].split(". ")[0][:90], ""
+            stories.append((title, body, language))
+        site = rng.choice([s for s in SITES if s.language == language])
+        date = f"20{rng.randint(23, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        url = f"https://{site.host}/{rng.choice(SECTIONS)}/story-{n}.html"
+        html = news_page(title, body, site, url=url, author=rng.choice(AUTHORS), date=date, variant=n, credit=credit)
+        records.append((url, html.encode("utf-8"), date))
+    return records
+

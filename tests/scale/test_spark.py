@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import random
 import shutil
 import sys
 from pathlib import Path
@@ -27,23 +26,9 @@ FILES = 3
 
 def news_warcs(directory: Path) -> list[str]:
     """FILES archives of PAGES pages (and one repeat), near copies across files."""
-    from newspages import AUTHORS, SITES, demo_articles, news_page, story, write_warc
+    from newspages import news_records, write_warc
 
-    articles, stories, records = demo_articles(), [], []
-    for n in range(PAGES):
-        rng = random.Random(n)
-        if n % SYNDICATED_EVERY == SYNDICATED_EVERY - 1:
-            title, body, language = stories[rng.randrange(len(stories))]
-            credit = "(dpa) Dieser Text erschien zuerst bei einem Partnerblatt." if language == "de" else "(PA) First published by a partner title."
-        else:
-            language, body = story(articles, rng)
-            title, credit = body[0].split(". ")[0][:90], ""
-            stories.append((title, body, language))
-        site = rng.choice([s for s in SITES if s.language == language])
-        date = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        url = f"https://{site.host}/news/story-{n}.html"
-        html = news_page(title, body, site, url=url, author=rng.choice(AUTHORS), date=date, variant=n, credit=credit)
-        records.append((url, html.encode("utf-8"), date))
+    records = news_records(PAGES, SYNDICATED_EVERY)
     url, html, date = records[REPEATED]
     records.append((url.replace("story-", "again-"), html, date))
     paths = []
