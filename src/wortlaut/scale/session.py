@@ -12,6 +12,9 @@ def spark_session(master: str = "local[*]", app: str = "wortlaut"):
 
     # executors run this interpreter, so they import the same wortlaut
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if master.startswith("local"):
+        # read by the JVM at start: bind every service to loopback, not the first interface
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     builder = SparkSession.builder.master(master).appName(app).config("spark.ui.enabled", "false")
     if master.startswith("local"):
         # without a default, every join of a union doubles the partitions of PySpark's shuffles
