@@ -119,3 +119,27 @@ def test_hard_wrapped_text_keeps_quotes_whole_and_cues_read_as_written(tmp_path:
 def test_evaluate_refuses_an_empty_gold_directory(tmp_path: Path):
     r = run_cli("evaluate", "german-news", "--gold", str(tmp_path), "--out", str(tmp_path / "out"))
     assert r.returncode == 1 and "no *.json corpus files" in r.stderr
+
+
+def test_stored_text_is_printed_literally_never_as_markup_or_terminal_codes(tmp_path: Path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "markup.txt").write_text(
+        "„Wir schreiben [/x] und [bold]fett[/bold] in den Text“, sagte Anna Berger am Montag in Kiel.\n\n"
+        "„Auch \x1b[31mrot\x1b[0m bleibt harmlos“, fügte Berger hinzu.\n", encoding="utf-8")
+    (articles / "bad\x1b[2J.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    db = tmp_path / "w.db"
+    assert run_cli("ingest", str(articles), db=db).returncode == 1  # the binary file fails
+    views = {
+        "quotes": run_cli("quotes", db=db),
+        "articles": run_cli("articles", db=db),
+        "search": run_cli("search", "fett", db=db),
+        "source": run_cli("source", "Anna Berger", db=db),
+        "failures": run_cli("failures", db=db),
+    }
+    for name, result in views.items():
+        assert result.returncode == 0, (name, result.stderr)
+        assert "\x1b" not in result.stdout + result.stderr, name
+    assert "[/x]" in views["quotes"].stdout and "[bold]fett[/bold]" in views["quotes"].stdout
+    assert "\\x1b[31mrot" in views["source"].stdout
+    assert "bad\\x1b[2J.bin" in views["failures"].stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -29,8 +30,30 @@ app.add_typer(evaluate_app, name="evaluate")
 sources_app = typer.Typer(help="Source profiles, and corrections to who is who.")
 app.add_typer(sources_app, name="sources")
 
-out = Console()
-err = Console(stderr=True)
+# Stored text is user data: never read as Rich markup ("[/x]" would crash a view),
+# and control characters are shown escaped rather than sent to the terminal.
+class _PlainConsole(Console):
+    """Prints strings as they are: no markup, no highlighting, control characters escaped."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, highlight=False, **kwargs)
+
+    def print(self, *objects, **kwargs) -> None:
+        super().print(*(_printable(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+out = _PlainConsole()
+err = _PlainConsole(stderr=True)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: object) -> str:
+    """``text`` with control and bidi-override characters as escapes (\\x1b, \\u202e)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def _fail(message: str) -> None:
+    err.print(Text("✗ ", style="red") + Text(_printable(message)), soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -68,7 +91,7 @@ def _store(ctx: typer.Context) -> Store:
     try:
         return open_store(ctx.obj["db"])
     except StoreError as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
+        _fail(f"{exc}")
         raise typer.Exit(2) from None
 
 
@@ -86,7 +109,7 @@ def ingest(
     story once and analyse it. Exits 1 if any item failed; good items are stored."""
     chosen = tuple(dict.fromkeys(code.strip().lower() for code in languages.split(",") if code.strip()))
     if not chosen or set(chosen) - set(ANALYSED):
-        err.print(f"[red]✗[/red] --languages: choose from {', '.join(ANALYSED)}", highlight=False)
+        _fail(f"--languages: choose from {', '.join(ANALYSED)}")
         raise typer.Exit(2)
     items = iter_items(paths, allow_private=allow_private, fetch_links=fetch_links)
     with _store(ctx) as store, Progress(
@@ -98,10 +121,10 @@ def ingest(
             summary = batch.run(items, store, workers=workers, languages=chosen, use_model=not rules_only,
                                 on_item=lambda outcome: bar.advance(task))
         except StoreError as exc:
-            err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
+            _fail(f"{exc}")
             raise typer.Exit(2) from None
     for failure in summary.failures:
-        err.print(f"[red]✗[/red] {failure.item}: {failure.reason}", highlight=False, soft_wrap=True)
+        _fail(f"{failure.item}: {failure.reason}")
     out.print(
         f"{summary.stored} article(s) stored with {summary.quotes} quote(s), {summary.duplicate} duplicate, "
         f"{summary.unsupported} unsupported, {summary.present} already present, {len(summary.failures)} failed. "
@@ -226,12 +249,12 @@ def source_cmd(
                 raise typer.Exit(1)
             profile = store.source_profile(found[0]["id"]) if found else None
     if profile is None:
-        err.print(f"[red]✗[/red] no source named “{name}”", highlight=False, soft_wrap=True)
+        _fail(f"no source named “{name}”")
         raise typer.Exit(1)
     if fmt is ListFormat.json:
         return _json(profile)
     p = profile
-    out.print(f"[bold]{p['name']}[/bold] ({p['kind']}, id {p['id']})", highlight=False)
+    out.print(Text(_printable(p["name"]), style="bold") + Text(f" ({p['kind']}, id {p['id']})"))
     if p["aliases"]:
         out.print("also written: " + ", ".join(p["aliases"]), highlight=False, soft_wrap=True)
     out.print(f"{p['quote_count']} quote(s) in {p['article_count']} article(s), "
@@ -311,10 +334,10 @@ def export_cmd(
         try:
             count = export(store, kind.value, fmt.value, out)
         except (ExportError, OSError) as exc:
-            err.print(f"✗ {exc}", markup=False, highlight=False, soft_wrap=True)
+            _fail(str(exc))
             raise typer.Exit(2) from None
     if out is not None:
-        err.print(f"{count} {kind.value} written to {out}", markup=False, highlight=False)
+        err.print(f"{count} {kind.value} written to {out}")
 
 
 @app.command()
@@ -362,16 +385,16 @@ def evaluate_german_news(
 
     n = len(list(gold.glob("*.json")))
     if n == 0:
-        err.print(f"[red]✗[/red] no *.json corpus files in {gold}", highlight=False, soft_wrap=True)
+        _fail(f"no *.json corpus files in {gold}")
         raise typer.Exit(1)
     if out_dir.exists() and not out_dir.is_dir():
-        err.print(f"[red]✗[/red] --out {out_dir} exists and is not a directory", highlight=False, soft_wrap=True)
+        _fail(f"--out {out_dir} exists and is not a directory")
         raise typer.Exit(1)
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("analysing", total=n)
         summary, errors = evaluate(gold, out_dir, use_model=not rules_only, progress=lambda k: bar.advance(task, k))
     for e in errors:
-        err.print(f"[red]✗[/red] {e}", highlight=False, soft_wrap=True)
+        _fail(f"{e}")
     if fmt is ListFormat.json:
         _json({"tagger": tagger_name("de", not rules_only), **summary, "errors": [str(e) for e in errors]})
     else:
@@ -401,7 +424,7 @@ def evaluate_example(
         else:
             score = score_example(analyse_file(article), gold_data)
     except (ValueError, KeyError, TypeError, AttributeError, OSError) as exc:  # IngestError is a ValueError
-        err.print(f"[red]✗[/red] cannot score {article} against {gold}: {exc!r}", highlight=False, soft_wrap=True)
+        _fail(f"cannot score {article} against {gold}: {exc!r}")
         raise typer.Exit(1) from None
     out.print(score.report(), highlight=False, soft_wrap=True)
 
@@ -409,7 +432,7 @@ def evaluate_example(
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     table = Table(*headers)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(_printable(cell)) for cell in row))
     out.print(table)
 
 
@@ -417,7 +440,7 @@ def _correct(action):
     try:
         return action()
     except StoreError as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False, soft_wrap=True)
+        _fail(f"{exc}")
         raise typer.Exit(1) from None
 
 
@@ -451,7 +474,7 @@ def spark(
 
     files = input_files(warcs)
     if not files:
-        err.print(f"[red]✗[/red] no files match {warcs}", highlight=False, soft_wrap=True)
+        _fail(f"no files match {warcs}")
         raise typer.Exit(1)
     session = spark_session(master)
     try:
@@ -480,8 +503,7 @@ def load(
     out.print(f"{loaded.articles} articles, {loaded.locations} more locations, {loaded.failures} failures loaded",
               highlight=False)
     if differ:
-        err.print(f"[red]✗[/red] {len(differ)} profiles differ from the job's, first: {differ[0]}",
-                  highlight=False, soft_wrap=True)
+        _fail(f"{len(differ)} profiles differ from the job's, first: {differ[0]}")
         raise typer.Exit(1)
 
 
