@@ -12,6 +12,7 @@ import json
 
 from ..model import Article, Mention, Quote, Source, Span
 from ..resolve.identity import MentionRecord, blocking_keys
+from ..store.shared import article_sources, quote_source_id
 
 ORDER = "file INT, record INT"
 ARTICLES = (ORDER + ", kind STRING, id STRING, title STRING, outlet STRING, date STRING, place STRING, "
@@ -42,9 +43,9 @@ def article_of(row: dict) -> Article:
 
 
 def quote_rows(article: Article) -> list[tuple]:
-    sources = {s.id for s in merged_sources(article)}
+    sources = article_sources(article)
     return [(article.id, n, q.start, q.end, q.text, q.type, json.dumps(q.parts), _span(q.cue),
-             _mention(q.speaker), _span(q.addressee), local_source(q, sources), None)
+             _mention(q.speaker), _span(q.addressee), quote_source_id(q, sources), None)
             for n, q in enumerate(article.quotes)]
 
 
@@ -55,32 +56,11 @@ def quote_of(row: dict, sources: dict[str, Source]) -> Quote:
                  addressee=_span_of(row["addressee"]), parts=[tuple(p) for p in json.loads(row["parts"])])
 
 
-def merged_sources(article: Article) -> list[Source]:
-    """One source per id, the article's list first, then the quotes': the mentions
-    a store records for the article, in the order it numbers them."""
-    sources: dict[str, Source] = {}
-    for s in [*article.sources, *(q.source for q in article.quotes if q.source)]:
-        known = sources.setdefault(s.id, Source(s.name, s.kind, [], [], s.id, []))
-        known.roles = list(dict.fromkeys([*known.roles, *s.roles]))
-        known.affiliations = list(dict.fromkeys([*known.affiliations, *s.affiliations]))
-        known.aliases = list(dict.fromkeys([*known.aliases, *s.aliases]))
-    return list(sources.values())
-
-
-def local_source(quote: Quote, sources: set[str]) -> str | None:
-    """The article-level source a quote is attributed to, as a store links it."""
-    if quote.source:
-        return quote.source.id
-    if quote.speaker and quote.speaker.source_id in sources:
-        return quote.speaker.source_id
-    return None
-
-
 def mention_rows(article: Article) -> list[tuple]:
     """The article's mention records without their global id (given once all are known)."""
     return [(None, article.id, s.id, s.kind, s.name, s.roles, s.affiliations, s.aliases, article.date,
              sorted(blocking_keys(s.kind, s.name, s.aliases, article.id)), None, None, None)
-            for s in merged_sources(article)]
+            for s in article_sources(article).values()]
 
 
 def record_of(row: tuple) -> MentionRecord:

@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from wortlaut.model import Quote, Source, fold, fold_map
+from wortlaut.model import Article, Quote, Source, fold, fold_map
 
 
 def chunks(items: list, size: int = 500) -> list[list]:
@@ -154,3 +154,23 @@ def quote_source_id(quote: Quote, sources: dict[str, Source]) -> str | None:
 def parts_text(text: str, parts: list[tuple[int, int]]) -> str:
     """A cue as read: "teilte … mit", not "teilte die Bahn mit"."""
     return " … ".join(text[a:b] for a, b in parts)
+
+
+def article_sources(article: Article) -> dict[str, Source]:
+    """The article's sources by id, its own list first, then the quotes': quotes may
+    carry sources the list lacks, and one id seen twice is one source with both
+    descriptions. A store records one mention per entry, in this order."""
+    sources: dict[str, Source] = {}
+    for source in [*article.sources, *(q.source for q in article.quotes if q.source)]:
+        if source.id in sources:
+            known = sources[source.id]
+            known.roles = union(known.roles, source.roles)
+            known.affiliations = union(known.affiliations, source.affiliations)
+            known.aliases = union(known.aliases, source.aliases)
+        else:
+            sources[source.id] = Source(
+                source.name, source.kind, list(source.roles),
+                list(source.affiliations), source.id, list(source.aliases),
+            )
+    return sources
+

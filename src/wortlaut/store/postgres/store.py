@@ -11,7 +11,7 @@ from wortlaut.model import Article, Source
 from wortlaut.resolve.identity import blocking_keys, split_id, update_profiles
 from wortlaut.store.base import Store, StoreError
 
-from ..shared import index_text, now, parts_text, quote_source_id, to_json, union
+from ..shared import article_sources, index_text, now, parts_text, quote_source_id, to_json
 from . import schema
 from .browse import Browse
 from .db import Connection
@@ -111,7 +111,7 @@ class PostgresStore(Reads, Browse, Store):
                 article.archive, article.record_id, article.analysed_by, *search,
             ),
         )
-        sources = _article_sources(article)
+        sources = article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
         for number, quote in enumerate(article.quotes, start=self._next_id("quotes")):
             sid = quote_source_id(quote, sources)
@@ -234,23 +234,6 @@ class PostgresStore(Reads, Browse, Store):
                 update_profiles(ledger, ledger.keys_of(mentions))
         except psycopg.Error as exc:
             raise StoreError(f"correction not stored: {exc}") from exc
-
-
-def _article_sources(article: Article) -> dict[str, Source]:
-    """The article's sources by id; quotes may carry sources the article's list lacks."""
-    sources: dict[str, Source] = {}
-    for source in [*article.sources, *(q.source for q in article.quotes if q.source)]:
-        if source.id in sources:
-            known = sources[source.id]
-            known.roles = union(known.roles, source.roles)
-            known.affiliations = union(known.affiliations, source.affiliations)
-            known.aliases = union(known.aliases, source.aliases)
-        else:
-            sources[source.id] = Source(
-                source.name, source.kind, list(source.roles),
-                list(source.affiliations), source.id, list(source.aliases),
-            )
-    return sources
 
 
 def _redacted(url: str) -> str:

@@ -10,7 +10,7 @@ from wortlaut.model import Article, Source
 from wortlaut.resolve.identity import blocking_keys, split_id, update_profiles
 from wortlaut.store.base import Store, StoreError
 
-from ..shared import index_text, now, parts_text, quote_source_id, to_json, union
+from ..shared import article_sources, index_text, now, parts_text, quote_source_id, to_json
 from . import schema
 from .browse import Browse
 from .ledger import SQLiteLedger
@@ -116,19 +116,7 @@ class SQLiteStore(Reads, Browse, Store):
             (article.id, index_text(article.title), index_text(article.text)),
         )
 
-        # Quotes may carry sources the article's list lacks; merge both.
-        sources: dict[str, Source] = {}
-        for source in [*article.sources, *(q.source for q in article.quotes if q.source)]:
-            if source.id in sources:
-                known = sources[source.id]
-                known.roles = union(known.roles, source.roles)
-                known.affiliations = union(known.affiliations, source.affiliations)
-                known.aliases = union(known.aliases, source.aliases)
-            else:
-                sources[source.id] = Source(
-                    source.name, source.kind, list(source.roles),
-                    list(source.affiliations), source.id, list(source.aliases),
-                )
+        sources = article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
 
         for quote in article.quotes:
