@@ -174,3 +174,45 @@ def article_sources(article: Article) -> dict[str, Source]:
             )
     return sources
 
+
+class ArticleReads:
+    """Reads whose SQL is the same on every backend (both connections take qmark
+    SQL and return cursors)."""
+
+    def article(self, article_id: str) -> dict | None:
+        row = self._conn.execute(
+            """SELECT id, title, outlet, date, place, country, language, url, origin,
+                      text, author, archive, record_id, analysed_by, furniture
+               FROM articles WHERE id = ?""",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("id", "title", "outlet", "date", "place", "country", "language",
+                "url", "origin", "text", "author", "archive", "record_id", "analysed_by")
+        article = {**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])}
+        text = article["text"]
+        article["quotes"] = [
+            {
+                "id": r[0], "text": r[1], "start": r[2], "end": r[3],
+                "parts": json.loads(r[4]), "type": r[5],
+                "cue": None if r[6] is None else {
+                    "text": r[6], "start": r[7], "end": r[8],
+                    "parts": cue_parts(text, r[6], r[7], r[8]),
+                },
+                "speaker": None if r[9] is None else {
+                    "text": r[9], "start": r[10], "end": r[11],
+                },
+                "source": source_ref(r[12:17]),
+            }
+            for r in self._conn.execute(
+                """SELECT q.id, q.text, q.start, q."end", q.parts, q.type, q.cue,
+                          q.cue_start, q.cue_end, q.speaker_text, q.speaker_start,
+                          q.speaker_end, s.id, s.name, s.kind, s.roles, s.affiliations
+                   FROM quotes q LEFT JOIN sources s ON s.id = q.source_id
+                   WHERE q.article_id = ? ORDER BY q.start, q.id""",
+                (article_id,),
+            )
+        ]
+        return article
+

@@ -11,7 +11,14 @@ from wortlaut.model import Article, Source
 from wortlaut.resolve.identity import blocking_keys, split_id, update_profiles
 from wortlaut.store.base import Store, StoreError
 
-from ..shared import article_sources, index_text, now, parts_text, quote_source_id, to_json
+from ..shared import (
+    article_sources,
+    index_text,
+    now,
+    parts_text,
+    quote_source_id,
+    to_json,
+)
 from . import schema
 from .browse import Browse
 from .db import Connection
