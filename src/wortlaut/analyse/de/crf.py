@@ -150,7 +150,9 @@ def _sentences(doc: Doc, *ranges: Range) -> set[int]:
 
 
 class _Roles:
-    """The cue, speaker and addressee runs the role layer found, and the quotes."""
+    """The cue, speaker and addressee runs the role layer found, and the quotes, each
+    role indexed by the sentences it touches so that linking looks only nearby:
+    assembly stays linear in the article's length."""
 
     def __init__(self, doc: Doc, qlabels: list[str], rlabels: list[str]):
         self.doc = doc
@@ -159,19 +161,38 @@ class _Roles:
         self.cues = [(a, b) for tag, a, b in roles if tag == "C"]
         self.speakers = [(a, b) for tag, a, b in roles if tag == "S"]
         self.addressees = [(a, b) for tag, a, b in roles if tag == "A"]
+        self._by_sent = {id(c): _index_by_sentence(doc, c) for c in (self.cues, self.speakers, self.addressees)}
+        self.in_quote = bytearray(len(doc.tokens))
+        for _, (a, b) in self.quotes:
+            self.in_quote[a:b] = b"\x01" * (b - a)
+
+    def in_sentences(self, cands: list[Range], sents: set[int]) -> list[Range]:
+        """The candidates touching one of ``sents``, in their order in ``cands``."""
+        index = self._by_sent[id(cands)]
+        found = {k for s in sents for k in index.get(s, ())}
+        return [cands[k] for k in sorted(found)]
 
     def nearest(self, cands: list[Range], to: Range, sents: set[int], avoid: Range | None = None) -> Range | None:
         """The candidate in one of ``sents`` nearest to ``to``, preferring one outside ``avoid``."""
-        pool = [c for c in cands if _sentences(self.doc, c) & sents]
+        pool = self.in_sentences(cands, sents)
         if avoid is not None:  # prefer roles outside the quote itself
             pool = [c for c in pool if _dist(c, avoid) > 0] or pool
         return min(pool, key=lambda c: _dist(c, to), default=None)
+
+
+def _index_by_sentence(doc: Doc, cands: list[Range]) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
+    for k, c in enumerate(cands):
+        for s in _sentences(doc, c):
+            index.setdefault(s, []).append(k)
+    return index
 
 
 def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attribution]:
     """Attributions from the two layers' labels: each quote linked to its cue and speaker."""
     roles = _Roles(doc, qlabels, rlabels)
     out: list[Attribution] = []
+    used_cues: set[Range] = set()  # the cue runs of the attributions in ``out``
     last_speaker: Range | None = None
     for kind, q in roles.quotes:
         qsents = _sentences(doc, q)
@@ -182,7 +203,7 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
             att.speaker = roles.nearest(roles.speakers, q, qsents)
             att.addressee = roles.nearest(roles.addressees, q, qsents)
         else:
-            _link_cue(roles, att, q, qsents, out)
+            _link_cue(roles, att, q, qsents, used_cues)
         _default_speaker(doc, att, last_speaker)
         if att.speaker is not None:
             last_speaker = att.speaker
@@ -190,10 +211,11 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
             out[-1].quote.append(q)
         else:
             out.append(att)
+            used_cues.update(att.cue)
     return out
 
 
-def _link_cue(roles: _Roles, att: Attribution, q: Range, qsents: set[int], out: list[Attribution]) -> None:
+def _link_cue(roles: _Roles, att: Attribution, q: Range, qsents: set[int], used_cues: set[Range]) -> None:
     """Cue, speaker and addressee of a direct or indirect quote."""
     doc = roles.doc
     cue = roles.nearest(roles.cues, q, qsents, avoid=q)
@@ -208,7 +230,7 @@ def _link_cue(roles: _Roles, att: Attribution, q: Range, qsents: set[int], out: 
     att.speaker = roles.nearest(roles.speakers, cue, csents, avoid=q) or roles.nearest(roles.speakers, q, qsents)
     att.addressee = roles.nearest(roles.addressees, cue, csents)
     particle = _particle_for(roles, cue, csents)
-    if particle is not None and all(particle not in o.cue for o in out):
+    if particle is not None and particle not in used_cues:
         att.cue = sorted(att.cue + [particle])
 
 
@@ -216,9 +238,9 @@ def _particle_for(roles: _Roles, cue: Range, csents: set[int]) -> Range | None:
     """A separable verb's particle ("teilte … mit"): the first other cue run in the same
     clause, close after or before the verb and outside every quote."""
     doc = roles.doc
-    for other in roles.cues:
-        if other != cue and _is_particle(doc, other) and _sentences(doc, other) & csents \
-                and 0 < _dist(cue, other) <= 8 and not _overlaps_any(other, roles.quotes):
+    for other in roles.in_sentences(roles.cues, csents):
+        if other != cue and _is_particle(doc, other) and 0 < _dist(cue, other) <= 8 \
+                and not any(roles.in_quote[max(other[0] - 1, 0) : other[1] + 1]):  # inside or touching
             return other
     return None
 
@@ -245,19 +267,28 @@ def _continues(doc: Doc, prev: Attribution | None, att: Attribution, qsents: set
 
 def fill_speakers(doc: Doc, atts: list[Attribution], rule_atts: list[Attribution]) -> list[Attribution]:
     """Where the model found a quote but no speaker near it, take the rules' speaker for it."""
+    by_token: dict[int, list[int]] = {}  # token -> the rule attributions quoting it
+    for n, r in enumerate(rule_atts):
+        for k in r.quote_tokens():
+            by_token.setdefault(k, []).append(n)
     for att in atts:
         if att.kind == "free":
             continue
         local = _sentences(doc, *att.quote, *att.cue)
         if att.speaker is not None and doc.tokens[att.speaker[0]].sent in local and not _temporal(doc, att.speaker):
             continue
-        qtoks = att.quote_tokens()
-        for r in rule_atts:
-            if r.speaker and qtoks & r.quote_tokens() and doc.tokens[r.speaker[0]].sent in local | _sentences(doc, *r.cue):
+        for r in _rules_overlapping(att, by_token, rule_atts):
+            if r.speaker and doc.tokens[r.speaker[0]].sent in local | _sentences(doc, *r.cue):
                 att.speaker = r.speaker
                 att.cue = att.cue or r.cue
                 break
     return atts
+
+
+def _rules_overlapping(att: Attribution, by_token: dict[int, list[int]], rule_atts: list[Attribution]) -> list[Attribution]:
+    """The rule attributions sharing a quote token with ``att``, in their order."""
+    found = {n for k in att.quote_tokens() for n in by_token.get(k, ())}
+    return [rule_atts[n] for n in sorted(found)]
 
 
 def _temporal(doc: Doc, r: Range) -> bool:
@@ -271,6 +302,3 @@ def add_missed(atts: list[Attribution], rule_atts: list[Attribution]) -> list[At
     extra = [r for r in rule_atts if r.kind in ("indirect", "mixed") and not taken & r.quote_tokens()]
     return sorted(atts + extra, key=lambda att: att.start)
 
-
-def _overlaps_any(r: Range, quotes: list[tuple[str, Range]]) -> bool:
-    return any(_dist(r, q) == 0 for _, q in quotes)
