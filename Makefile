@@ -6,7 +6,7 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/data/german-news-quotes
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install train evaluate bench bench-ingest bench-scale bench-serve serve clean
+.PHONY: demo test install train train-tagger evaluate bench bench-ingest bench-ingest-real bench-linearity bench-tagger bench-scale bench-serve serve clean
 
 $(BIN)/wortlaut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: install
 train: install
 	$(BIN)/wortlaut train --train $(CORPUS)/train --out models/de-attribution
 
+# Reproduces models/de-tagger: a perceptron taught by HanTa on the train split's text
+train-tagger: install
+	$(BIN)/python -m wortlaut.training.tagger --train $(CORPUS)/train --dev $(CORPUS)/dev --out models/de-tagger --iterations 10 --min-count 1
+
 evaluate: install
 	$(BIN)/wortlaut evaluate german-news --gold $(CORPUS)/dev --out build/predictions/dev
 
@@ -37,6 +41,17 @@ bench: install
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
+
+# 1,000 pages of real German news text (the corpus) through ingest on 2 workers
+bench-ingest-real: install
+	$(BIN)/python benchmarks/ingest.py --real $(CORPUS)
+
+# One article from 16 KB to 1 MB: cost per doubling
+bench-linearity: install
+	$(BIN)/python benchmarks/linearity.py --corpus $(CORPUS)/train
+
+bench-tagger: install
+	$(BIN)/python benchmarks/tagger.py --corpus $(CORPUS)/dev
 
 # The Spark job on local[1] and local[2] against the batch runner (needs Java 17)
 bench-scale: install

@@ -1,11 +1,21 @@
 """Ingestion throughput and peak memory: WARC.gz → analysed rows in SQLite.
 
     python benchmarks/ingest.py [--pages 2000] [--workers 2]
+    python benchmarks/ingest.py --real [DIR] [--pages 1000] [--min-words 370]
 
 Builds a WARC.gz of news pages in a temporary directory: distinct stories
 recombined from the demo articles (other names and numbers, varied site
 templates and furniture), with one page in twenty a syndicated copy of an
-earlier story under another site's template. Then, each in its own process:
+earlier story under another site's template.
+
+``--real`` writes real German news text instead: the German news quotation
+corpus (Wikinews; DIR defaults to ../shared/data/german-news-quotes, every
+``*.json`` below it). Its articles are shorter than a typical news article, so
+each page joins the paragraphs of consecutive corpus articles until it has
+``--min-words`` words; the second and later rounds over the corpus join
+articles further apart, so no two pages share more than about half their text
+(far below the near-duplicate threshold: every page is analysed). Pages use
+the German site templates. Then, each in its own process:
 
 * end to end: ``wortlaut ingest`` on the archive (reading, extraction,
   deduplication, language, analysis on ``--workers`` processes, storing),
@@ -32,12 +42,55 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the page generator the tests use too
 
 SYNDICATED_EVERY = 20
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "german-news-quotes"
 
 
 def build_warc(path: Path, pages: int) -> None:
     from newspages import news_records, write_warc
 
     write_warc(path, news_records(pages, SYNDICATED_EVERY))
+
+
+def real_texts(corpus: Path, pages: int, min_words: int) -> list[tuple[str, list[str]]]:
+    """(title, paragraphs) of ``pages`` articles of at least ``min_words`` words, each
+    joined from corpus articles i, i+step, i+2*step, … (step 1, 2, 3 … per round)."""
+    texts = []
+    for p in sorted(corpus.rglob("*.json")):
+        text = json.loads(p.read_text(encoding="utf-8"))["originalText"]
+        paras = [line.strip() for line in text.splitlines() if line.strip()]
+        if paras:
+            texts.append(paras)
+    if not texts:
+        sys.exit(f"no corpus articles under {corpus}")
+    out = []
+    for n in range(pages):
+        first, step = n % len(texts), 1 + n // len(texts)
+        body: list[str] = []
+        k = first
+        while sum(len(q.split()) for q in body) < min_words:
+            body += texts[k % len(texts)]
+            k += step
+        out.append((body[0].split(". ")[0][:90], body))  # the text has no headline: its first sentence
+    return out
+
+
+def build_real_warc(path: Path, corpus: Path, pages: int, min_words: int) -> dict:
+    from newspages import AUTHORS, SITES, news_page, write_warc
+
+    from wortlaut.analyse.tokens import tokenize
+
+    sites = [s for s in SITES if s.language == "de"]
+    records, words, tokens = [], 0, 0
+    for n, (title, body) in enumerate(real_texts(corpus, pages, min_words)):
+        site = sites[n % len(sites)]
+        date = f"2005-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        url = f"https://{site.host}/nachrichten/artikel-{n}.html"
+        html = news_page(title, body, site, url=url, author=AUTHORS[n % len(AUTHORS)], date=date, variant=n)
+        records.append((url, html.encode("utf-8"), date))
+        words += sum(len(p.split()) for p in body)
+        tokens += len(tokenize("\n".join(body), "de", tag=False).tokens)
+    write_warc(path, records)
+    return {"pages": pages, "words_per_article": round(words / pages), "tokens": tokens}
 
 
 def end_to_end(warc: Path, db: Path, workers: int) -> dict:
@@ -116,7 +169,10 @@ def _rss_kb(pid: int) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--pages", type=int, help="pages to build (default 2000, with --real 1000)")
+    ap.add_argument("--real", type=Path, nargs="?", const=DEFAULT_CORPUS,
+                    help=f"real German news text from this corpus directory (default {DEFAULT_CORPUS})")
+    ap.add_argument("--min-words", type=int, default=370, help="with --real: words per article at least")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--one", choices=["e2e", "extract"], help=argparse.SUPPRESS)
     ap.add_argument("--warc", type=Path, help=argparse.SUPPRESS)
@@ -130,24 +186,34 @@ def main() -> None:
         return
     if not Path("/proc/self/status").exists():
         sys.exit("peak memory is sampled from /proc: run this on Linux")
+    if args.pages is None:
+        args.pages = 1000 if args.real else 2000
     with tempfile.TemporaryDirectory() as tmp:
         warc = Path(tmp) / "news.warc.gz"
         start = time.perf_counter()
-        build_warc(warc, args.pages)
+        text = {}
+        if args.real:
+            text = build_real_warc(warc, args.real, args.pages, args.min_words)
+        else:
+            build_warc(warc, args.pages)
         print(f"built {warc.name}: {args.pages} pages, {warc.stat().st_size / 1e6:.1f} MB "
               f"in {time.perf_counter() - start:.1f} s", file=sys.stderr)
         e2e = measured(["--one", "e2e", "--warc", str(warc), "--db", str(Path(tmp) / "bench.db"),
                         "--workers", str(args.workers)])
         extract = measured(["--one", "extract", "--warc", str(warc)])
+    if text:
+        e2e["tokens_per_s"] = round(text["tokens"] / e2e["seconds"])
     result = {
-        "workers": args.workers, "cores": os.cpu_count(), "end_to_end": e2e, "trafilatura_only": extract,
+        "workers": args.workers, "cores": os.cpu_count(), "input": "real" if args.real else "demo", **text,
+        "end_to_end": e2e, "trafilatura_only": extract,
         "ratio_to_trafilatura": round(e2e["articles_per_s"] / extract["articles_per_s"], 3),
     }
     print(json.dumps(result, indent=2))
     print(
         f"\nend to end on {args.workers} workers: {e2e['articles_per_s']} articles/s "
         f"({e2e['analysed']} analysed, {e2e['linked']} linked as duplicates, {e2e['failed']} failed; "
-        f"{e2e['seconds']} s), peak RSS {e2e['peak_rss_mb']} MB (all processes)\n"
+        f"{e2e['seconds']} s{', ' + str(e2e['tokens_per_s']) + ' tokens/s' if text else ''}), "
+        f"peak RSS {e2e['peak_rss_mb']} MB (all processes)\n"
         f"trafilatura only: {extract['articles_per_s']} articles/s; end to end runs at "
         f"{result['ratio_to_trafilatura']}x its speed",
         file=sys.stderr,

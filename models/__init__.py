@@ -1,2 +1,3 @@
 """Trained models, shipped as package data of ``wortlaut.models``: ``de-attribution``
-holds the German attribution CRFs (see its MODEL_CARD.md)."""
+holds the German attribution CRFs, ``de-tagger`` the German part-of-speech and
+lemma tagger (see each one's MODEL_CARD.md)."""

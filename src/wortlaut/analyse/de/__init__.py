@@ -1,25 +1,45 @@
-"""German specifics: STTS part-of-speech tags and lemmas from HanTa, sentence by sentence."""
+"""German specifics: STTS part-of-speech tags and lemmas, sentence by sentence.
+
+The perceptron in ``models/de-tagger`` gives HanTa's tags and lemmas many times
+faster than HanTa; without that model (or with ``WORTLAUT_TAGGER=hanta``) HanTa
+itself tags. ``WORTLAUT_TAGGER=<dir>`` picks another trained tagger directory.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import os
+
+from .tagger import hanta, load, shipped_dir
+
+TAGGER_ENV = "WORTLAUT_TAGGER"
 
 
-@lru_cache(maxsize=1)
-def _hanta():
-    from HanTa import HanoverTagger
+def tagger_choice() -> str:
+    """"perceptron" or "hanta": which tagger ``tag_german`` uses."""
+    return "hanta" if _perceptron() is None else "perceptron"
 
-    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    # HanTa analyses every occurrence of a word afresh; news repeats its words, so
-    # memoising the two per-word analyses more than doubles tagging speed
-    tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
-    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
-    return tagger
+
+def _perceptron():
+    choice = os.environ.get(TAGGER_ENV, "")
+    if choice == "hanta":
+        return None
+    return load(choice or str(shipped_dir()))
 
 
 def tag_german(doc) -> None:
     """Fill ``pos`` (STTS tag, e.g. VVFIN, NE, PPER) and ``lemma`` for every token."""
-    tagger = _hanta()
+    fast = _perceptron()
+    if fast is None:
+        _tag_hanta(doc)
+        return
+    for a, b in doc.sentences:
+        toks = doc.tokens[a:b]
+        for t, (pos, lemma) in zip(toks, fast.tag([t.text for t in toks])):
+            t.pos, t.lemma = pos, lemma
+
+
+def _tag_hanta(doc) -> None:
+    tagger = hanta()
     for a, b in doc.sentences:
         words = [t.text for t in doc.tokens[a:b]]
         for t, (_, lemma, pos) in zip(doc.tokens[a:b], tagger.tag_sent(words, taglevel=1)):

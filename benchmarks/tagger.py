@@ -1,0 +1,87 @@
+"""German tagging alone: the perceptron (models/de-tagger) against HanTa, its teacher.
+
+    python benchmarks/tagger.py [--corpus ../shared/data/german-news-quotes/dev]
+
+Tokenises every document's text once (untimed), then tags all sentences with
+each tagger in its own process, twice: a cold pass (empty caches, as a fresh
+worker starts) and a warm one. Prints tokens/s per pass, the speed-up, and the
+share of tokens whose tag and lemma equal HanTa's. ``WORTLAUT_TAGGER=<dir>``
+measures another trained tagger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sentences(corpus: Path) -> list[list[str]]:
+    from wortlaut.analyse.tokens import tokenize
+
+    out = []
+    for p in sorted(corpus.glob("*.json")):
+        doc = tokenize(json.loads(p.read_text(encoding="utf-8"))["originalText"], "de", tag=False)
+        out += [[t.text for t in doc.tokens[a:b]] for a, b in doc.sentences]
+    return out
+
+
+def run(which: str, corpus: Path, out: Path) -> dict:
+    from wortlaut.analyse.de import TAGGER_ENV
+    from wortlaut.analyse.de.tagger import hanta, load, shipped_dir
+
+    sents = sentences(corpus)
+    if which == "hanta":
+        h = hanta()
+
+        def tag(words):
+            return [(p, lemma) for _, lemma, p in h.tag_sent(words, taglevel=1)]
+    else:
+        tag = load(os.environ.get(TAGGER_ENV) or str(shipped_dir())).tag
+    result: dict = {"tagger": which, "tokens": sum(map(len, sents))}
+    for name in ("cold", "warm"):
+        start = time.perf_counter()
+        tagged = [tag(s) for s in sents]
+        result[f"{name}_tokens_per_s"] = round(result["tokens"] / (time.perf_counter() - start))
+    out.write_text(json.dumps(tagged, ensure_ascii=False), encoding="utf-8")
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "german-news-quotes" / "dev")
+    ap.add_argument("--one", choices=["hanta", "perceptron"], help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run(args.one, args.corpus, args.out)))
+        return
+    import tempfile
+
+    results, tagged = {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for which in ("hanta", "perceptron"):
+            out = Path(tmp) / f"{which}.json"
+            proc = subprocess.run([sys.executable, __file__, "--one", which, "--corpus", str(args.corpus), "--out", str(out)],
+                                  capture_output=True, text=True, check=True)
+            results[which] = json.loads(proc.stdout.strip().splitlines()[-1])
+            tagged[which] = json.loads(out.read_text(encoding="utf-8"))
+    pairs = [(a, b) for sa, sb in zip(tagged["hanta"], tagged["perceptron"]) for a, b in zip(sa, sb)]
+    summary = {
+        **results,
+        "speedup_cold": round(results["perceptron"]["cold_tokens_per_s"] / results["hanta"]["cold_tokens_per_s"], 1),
+        "speedup_warm": round(results["perceptron"]["warm_tokens_per_s"] / results["hanta"]["warm_tokens_per_s"], 1),
+        "tag_agreement": round(sum(a[0] == b[0] for a, b in pairs) / len(pairs), 4),
+        "lemma_agreement": round(sum(a[1] == b[1] for a, b in pairs) / len(pairs), 4),
+    }
+    print(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()
