@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from ...lexicon.time_words import DE_TEMPORAL
@@ -108,17 +109,75 @@ class CRFTagger:
         return None
 
     def tag(self, doc: Doc, rule_atts: list[Attribution]) -> tuple[list[str], list[str]]:
-        if not doc.tokens:
-            return [], []
-        feats = token_features(doc, self.cue_lemmas, rule_atts)
-        qlabels = self.quote_tagger.tag(feats)
-        rlabels = self.role_tagger.tag(role_features(feats, qlabels))
+        """Both layers' labels. A long text is tagged in pieces of whole paragraphs, so its
+        feature lists (about a kilobyte a token) never all exist at once."""
+        qlabels: list[str] = []
+        rlabels: list[str] = []
+        for piece, piece_atts in _pieces(doc, rule_atts):
+            feats = token_features(piece, self.cue_lemmas, piece_atts)
+            q = self.quote_tagger.tag(feats)
+            qlabels += q
+            rlabels += self.role_tagger.tag(role_features(feats, q))
         return qlabels, rlabels
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         rule_atts = rule_attribute(doc)
         qlabels, rlabels = self.tag(doc, rule_atts)
         return add_missed(fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts), rule_atts)
+
+
+PIECE_TOKENS = 4000  # a long article's worth; anything shorter is tagged whole
+
+
+def _pieces(doc: Doc, rule_atts: list[Attribution]) -> list[tuple[Doc, list[Attribution]]]:
+    """``doc`` cut after the first paragraph end past every ``PIECE_TOKENS`` tokens, each
+    piece a Doc of its own with the rule attributions inside it (``doc`` itself when short)."""
+    toks = doc.tokens
+    if len(toks) <= 2 * PIECE_TOKENS:
+        return [(doc, rule_atts)] if toks else []
+    cuts = [0]
+    while len(toks) - cuts[-1] > 2 * PIECE_TOKENS:
+        cuts.append(_cut_after(doc, cuts[-1] + PIECE_TOKENS))
+    cuts.append(len(toks))
+    by_start: dict[int, list[Attribution]] = {}
+    for att in rule_atts:
+        by_start.setdefault(min(r[0] for r in att.quote), []).append(att)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        s0 = toks[a].sent
+        piece = Doc(text=doc.text, language=doc.language,
+                    tokens=[replace(t, i=t.i - a, sent=t.sent - s0) for t in toks[a:b]],
+                    sentences=[(max(x - a, 0), min(y, b) - a) for x, y in doc.sentences[s0 : toks[b - 1].sent + 1]])
+        inside = [_shifted(att, -a) for k in range(a, b) for att in by_start.get(k, ()) if _within(att, a, b)]
+        out.append((piece, inside))
+    return out
+
+
+def _cut_after(doc: Doc, k: int) -> int:
+    """The first paragraph start at or after token ``k`` (a sentence start if no paragraph
+    ends within another ``PIECE_TOKENS`` tokens)."""
+    toks = doc.tokens
+    for j in range(k, min(k + PIECE_TOKENS, len(toks))):
+        if "\n" in toks[j - 1].space_after:
+            return j
+    return doc.sentences[toks[k].sent + 1][0] if toks[k].sent + 1 < len(doc.sentences) else k
+
+
+def _ranges(att: Attribution) -> list[Range]:
+    return att.quote + att.cue + [r for r in (att.speaker, att.addressee) if r is not None]
+
+
+def _within(att: Attribution, a: int, b: int) -> bool:
+    return all(a <= x and y <= b for x, y in _ranges(att))
+
+
+def _shifted(att: Attribution, d: int) -> Attribution:
+    def move(r: Range | None) -> Range | None:
+        return None if r is None else (r[0] + d, r[1] + d)
+
+    return Attribution([move(r) for r in att.quote], att.kind, [move(r) for r in att.cue], move(att.speaker), move(att.addressee))
 
 
 def _is_particle(doc: Doc, run: Range) -> bool:
