@@ -12,9 +12,9 @@ earlier story under another site's template.
 corpus (Wikinews; DIR defaults to ../shared/data/german-news-quotes, every
 ``*.json`` below it). Its articles are shorter than a typical news article, so
 each page joins the paragraphs of consecutive corpus articles until it has
-``--min-words`` words; the second and later rounds over the corpus join
-articles further apart, so no two pages share more than about half their text
-(far below the near-duplicate threshold: every page is analysed). Pages use
+``--min-words`` words; once the corpus is used up, further pages join corpus
+paragraphs taken in a seeded random order, so no two pages share more than a
+paragraph or so (far below the near-duplicate threshold: every page is analysed). Pages use
 the German site templates. Then, each in its own process:
 
 * end to end: ``wortlaut ingest`` on the archive (reading, extraction,
@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -52,8 +53,10 @@ def build_warc(path: Path, pages: int) -> None:
 
 
 def real_texts(corpus: Path, pages: int, min_words: int) -> list[tuple[str, list[str]]]:
-    """(title, paragraphs) of ``pages`` articles of at least ``min_words`` words, each
-    joined from corpus articles i, i+step, i+2*step, … (step 1, 2, 3 … per round)."""
+    """(title, paragraphs) of ``pages`` articles of at least ``min_words`` words, each the
+    paragraphs of consecutive corpus articles, then (once the corpus is used up) of
+    paragraphs in a seeded random order, round after round: a page shares at most a
+    paragraph or so with any other, far below the near-duplicate threshold."""
     texts = []
     for p in sorted(corpus.rglob("*.json")):
         text = json.loads(p.read_text(encoding="utf-8"))["originalText"]
@@ -62,15 +65,25 @@ def real_texts(corpus: Path, pages: int, min_words: int) -> list[tuple[str, list
             texts.append(paras)
     if not texts:
         sys.exit(f"no corpus articles under {corpus}")
-    out = []
-    for n in range(pages):
-        first, step = n % len(texts), 1 + n // len(texts)
+    # first round: whole articles, consecutive ones joined; later rounds: paragraphs
+    # in a seeded order, so that a long article is never a page twice
+    units = [texts]
+    out: list[tuple[str, list[str]]] = []
+    rounds = 0
+    while len(out) < pages:
+        if rounds:
+            paras = [[q] for t in texts for q in t]
+            random.Random(rounds).shuffle(paras)
+            units = [paras]
+        rounds += 1
         body: list[str] = []
-        k = first
-        while sum(len(q.split()) for q in body) < min_words:
-            body += texts[k % len(texts)]
-            k += step
-        out.append((body[0].split(". ")[0][:90], body))  # the text has no headline: its first sentence
+        for unit in units[0]:
+            body += unit
+            if sum(len(q.split()) for q in body) >= min_words:
+                out.append((body[0].split(". ")[0][:90], body))  # the text has no headline: its first sentence
+                body = []
+                if len(out) == pages:
+                    break
     return out
 
 
