@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 QUOTE_TYPES = ("direct", "indirect", "mixed", "reported")
 SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
@@ -119,8 +120,16 @@ def article_id(text: str) -> str:
 
 def fold(text: str) -> str:
     """Casefold and strip diacritics: "Straße" -> "strasse", "Südkorea" -> "sudkorea"."""
+    # names and words are folded again and again while resolving; whole texts once
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_fold_short = lru_cache(maxsize=65536)(_fold)
 
 
 def fold_map(text: str) -> tuple[str, list[int]]:

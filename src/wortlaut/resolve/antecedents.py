@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
@@ -20,6 +21,9 @@ from .gender import gender_from_roles, gender_of_first_name, org_gender, stated_
 from .mentions import MentionInfo, describe_mention
 from .names import initials
 from .words import GENERIC_REFERRING, NOT_ROLES, ROLE_PREFIXES
+
+# look-back of antecedent searches, in mentions or entities (far more than an article has)
+RECENT = 2000
 
 
 @dataclass
@@ -88,6 +92,14 @@ class _Resolver:
         self.by_key[(kind, fold(name))] = e
         return e
 
+    def _recent_events(self):
+        """Mentions, latest first, as far back as ``RECENT``: antecedents are near, and a
+        bounded look-back keeps resolution linear in the article's length."""
+        return islice(reversed(self.events), RECENT)
+
+    def _recent_entities(self):
+        return islice(reversed(self.entities), RECENT)
+
     def _note(self, pos: int, e: Entity) -> None:
         sent = self.doc.tokens[pos].sent if pos < len(self.doc.tokens) else 0
         self.events.append(_Event(pos, sent, e, opens_sentence(self.doc, pos)))
@@ -142,7 +154,7 @@ class _Resolver:
                 return org
             return self._new(info) if self.create else None
         # a full name: an earlier bare surname or a shorter form of it may be waiting
-        for e in reversed(self.entities):
+        for e in self._recent_entities():
             if e.kind == "person" and len(e.parts) < len(parts) and e.parts and all(p in parts for p in e.parts):
                 del self.by_key[("person", fold(e.name))]
                 e.name = info.name
@@ -160,10 +172,10 @@ class _Resolver:
         def fits(e: Entity) -> bool:
             return e.kind == "person" and part in e.parts and (gender not in ("m", "f") or e.gender in ("", gender))
 
-        for ev in reversed(self.events):
+        for ev in self._recent_events():
             if fits(ev.entity) and len(ev.entity.parts) > 1:
                 return ev.entity
-        for e in reversed(self.entities):
+        for e in self._recent_entities():
             if fits(e):
                 return e
         return None
@@ -171,7 +183,7 @@ class _Resolver:
     def _by_alias(self, f: str) -> Entity | None:
         """An abbreviation given earlier in brackets ("GVS"), or the initials of
         a long name met earlier ("IISS")."""
-        for e in reversed(self.entities):
+        for e in self._recent_entities():
             if e.kind == "organisation" and (f in e.aliases or f == initials(e.name)):
                 return e
         return None
@@ -203,7 +215,7 @@ class _Resolver:
         whole = fold(info.name)
         if not head:
             return None
-        for ev in reversed(self.events):
+        for ev in self._recent_events():
             e = ev.entity
             if e.kind != "organisation" or fold(e.name) == whole:
                 continue
@@ -211,7 +223,7 @@ class _Resolver:
             if head in words or any(w.endswith(head) for w in words):
                 return e
         if head in GENERIC_REFERRING and not info.possessive:
-            for ev in reversed(self.events):
+            for ev in self._recent_events():
                 if ev.entity.kind == "organisation" and ev.entity.named:
                     return ev.entity
         return None
@@ -221,11 +233,11 @@ class _Resolver:
         if info.definite and fold(info.name) == head:
             # "Dem Bericht zufolge", "heißt es in der Untersuchung": the last report's author
             if head in ("urteil", "urteilsbegründung", "beschluss", "ruling", "verdict", "entscheidung"):
-                for ev in reversed(self.events):
+                for ev in self._recent_events():
                     e = ev.entity
                     if e.kind == "organisation" and re.search(r"gericht|court|tribunal", fold(e.name)):
                         return e
-            for ev in reversed(self.events):
+            for ev in self._recent_events():
                 if ev.entity.document:
                     return ev.entity
             # "hiess es in der Mitteilung": the statement of the organisation just quoted
@@ -251,7 +263,7 @@ class _Resolver:
         "die 34-Jährige" -> the last woman mentioned."""
         head = fold(info.head)
         age = bool(re.match(r"^\d+-j", head))
-        for ev in reversed(self.events):
+        for ev in self._recent_events():
             e = ev.entity
             if e.kind not in ("person", "unnamed") or e.plural:
                 continue
@@ -282,7 +294,7 @@ class _Resolver:
         if info.affiliations or len(words) > 2 or fold(words[-1]) != head:
             return None
         sent = self.doc.tokens[self.events[-1].pos].sent if self.events else 0
-        for ev in reversed(self.events):
+        for ev in self._recent_events():
             e = ev.entity
             if sent - ev.sent > 8:
                 break
@@ -298,7 +310,7 @@ class _Resolver:
             return None
         if word in ("demnach", "demzufolge", "danach"):
             return self.last_speaker
-        before = [ev for ev in self.events if ev.pos < pos]
+        before = [ev for ev in self._recent_events() if ev.pos < pos][::-1]
         if not before:
             return None
         sent = self.doc.tokens[pos].sent

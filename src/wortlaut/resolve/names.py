@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import fold
 
@@ -12,6 +13,7 @@ FILLER = frozenset({"der", "die", "das", "des", "dem", "den", "für", "fur", "un
                     "zu", "in", "am", "an"})
 
 
+@lru_cache(maxsize=16384)  # asked of every earlier organisation at each new mention
 def initials(name: str) -> str:
     """"Deutscher Gewerkschaftsbund" -> "dg"; "International Institute for Strategic Studies" -> "iiss"."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FILLER]

@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..analyse.de import tagger_choice
 from ..analyse.de.crf import LABEL_OF_KIND, role_features
 from ..analyse.de.features import FEATURES_VERSION, token_features
 from ..analyse.tokens import Doc, tokenize
@@ -102,6 +103,7 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
     _fit(((role_features(f, q), r) for f, q, (_, _, r) in zip(feats, qlabels, docs)), params, out_dir / "roles.crfsuite")
     info = {
         "features_version": FEATURES_VERSION,
+        "pos_tagger": tagger_choice(),  # analysis tags with the same tagger
         "documents": len(docs),
         "tokens": sum(len(d.tokens) for d, _, _ in docs),
         "cue_lemmas": len(cue_lemmas),

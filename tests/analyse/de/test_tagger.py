@@ -20,7 +20,9 @@ shipped = pytest.mark.skipif(load(str(shipped_dir())) is None, reason="models/de
 
 
 @shipped
-def test_tags_and_lemmas_of_a_plain_sentence():
+def test_tags_and_lemmas_of_a_plain_sentence(monkeypatch):
+    monkeypatch.setenv(TAGGER_ENV, "perceptron")
+    assert tagger_choice() == "perceptron"
     doc = tokenize("Die Regierung sagte am Montag, sie habe die Häuser gekauft.", "de")
     got = [(t.text, t.pos, t.lemma) for t in doc.tokens]
     assert got[0] == ("Die", "ART", "der")
@@ -57,6 +59,19 @@ def test_hanta_on_request(monkeypatch):
     tag_german(doc)
     assert [t.pos for t in doc.tokens] == ["PPER", "VV(FIN)", "PIS", "$."]
     assert doc.tokens[1].lemma == "sagen"
+
+
+@shipped
+def test_analysis_tags_with_what_the_attribution_model_was_trained_on(monkeypatch, tmp_path):
+    monkeypatch.delenv(TAGGER_ENV, raising=False)
+    monkeypatch.setenv("WORTLAUT_MODEL", str(tmp_path))
+    (tmp_path / "training.json").write_text(json.dumps({"features_version": 1}))
+    assert tagger_choice() == "hanta"  # trained before there was a choice
+    other = tmp_path / "newer"
+    other.mkdir()
+    (other / "training.json").write_text(json.dumps({"pos_tagger": "perceptron"}))
+    monkeypatch.setenv("WORTLAUT_MODEL", str(other))
+    assert tagger_choice() == "perceptron"
 
 
 def test_a_missing_model_directory_means_hanta(monkeypatch, tmp_path):

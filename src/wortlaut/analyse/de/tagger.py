@@ -162,25 +162,35 @@ class PerceptronTagger:
         s[0] += self._first_row(words[0])
         return s
 
-    def tag_ids(self, words: list[str]) -> list[int]:
+    def tag_ids(self, words: list[str]) -> tuple[list[int], float]:
+        """Tag ids, and the smallest margin between a token's best and second-best tag."""
         if not words:
-            return []
+            return [], float("inf")
         s = self.scores(words)
         k = len(self.tags) + 1
         start = k - 1
         p2 = p1 = start
         out = []
         history = self.history
+        margin = float("inf")
         for row in s:
-            t = int((row + history[p2 * k + p1]).argmax())
+            sc = row + history[p2 * k + p1]
+            t = int(sc.argmax())
+            best = sc[t]
+            sc[t] = -np.inf
+            margin = min(margin, float(best - sc.max()))
             out.append(t)
             p2, p1 = p1, t
-        return out
+        return out, margin
 
-    def tag(self, words: list[str]) -> list[tuple[str, str]]:
-        """(tag, lemma) per word."""
+    def tag(self, words: list[str], sure_above: float = float("-inf")) -> list[tuple[str, str]] | None:
+        """(tag, lemma) per word; None when some token's best tag leads by ``sure_above``
+        or less (the caller then asks HanTa)."""
+        ids, margin = self.tag_ids(words)
+        if words and margin <= sure_above:
+            return None
         out = []
-        for w, t in zip(words, self.tag_ids(words)):
+        for w, t in zip(words, ids):
             tag = self.tags[t]
             out.append((tag, self.lemma(w, tag)))
         return out
