@@ -120,6 +120,7 @@ def end_to_end(warc: Path, db: Path, workers: int) -> dict:
         "pages": pages, "analysed": summary.stored, "linked": summary.duplicate,
         "unsupported": summary.unsupported, "failed": len(summary.failures), "quotes": summary.quotes,
         "seconds": round(seconds, 2), "articles_per_s": round(pages / seconds, 1),
+        "failure_reasons": sorted({f.reason for f in summary.failures})[:5],
     }
 
 
