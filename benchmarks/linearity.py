@@ -7,9 +7,10 @@ Builds one German text per size, doubling from ``--from-kb`` to ``--to-kb``
 split of ../shared/data/german-news-quotes by default), and analyses each in its
 own process after a small warm-up text (models loaded, caches started): the
 ``analyse`` stage (tokens, tags, attribution) or the whole per-article
-``process`` a worker runs (analysis and source resolution). Prints seconds and
-peak resident memory per size, and each doubling's cost ratio: about 2 is
-linear, about 4 quadratic. Target: 1 MB in under 30 s and 500 MB.
+``process`` a worker runs (analysis and source resolution). Prints wall and CPU
+seconds and peak resident memory per size, and each doubling's ratio of CPU
+time (steadier than wall time on a shared machine): about 2 is linear, about 4
+quadratic. Target: 1 MB in under 30 s and 500 MB.
 """
 
 from __future__ import annotations
@@ -56,10 +57,11 @@ def measure(corpus: Path, size: int, stage: str) -> dict:
 
     run(build_text(corpus, 4096))
     text = build_text(corpus, size)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     quotes = run(text)
     seconds = time.perf_counter() - start
     return {"kb": size // 1024, "quotes": quotes, "seconds": round(seconds, 2),
+            "cpu_seconds": round(time.process_time() - cpu, 2),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
@@ -83,14 +85,15 @@ def main() -> None:
             sys.exit(f"{kb} KB failed:\n{proc.stderr[-2000:]}")
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         if rows:
-            row["time_ratio"] = round(row["seconds"] / max(rows[-1]["seconds"], 1e-3), 2)
+            row["cpu_ratio"] = round(row["cpu_seconds"] / max(rows[-1]["cpu_seconds"], 1e-3), 2)
         rows.append(row)
-        print(f"{row['kb']:>6} KB  {row['seconds']:>8.2f} s  {row['peak_rss_mb']:>7.1f} MB  "
-              f"{row['quotes']:>6} quotes  x{row.get('time_ratio', '-')}", file=sys.stderr, flush=True)
+        print(f"{row['kb']:>6} KB  {row['seconds']:>8.2f} s  {row['cpu_seconds']:>8.2f} CPU s  {row['peak_rss_mb']:>7.1f} MB  "
+              f"{row['quotes']:>6} quotes  x{row.get('cpu_ratio', '-')}", file=sys.stderr, flush=True)
         kb *= 2
     last = rows[-1]
     print(json.dumps({"stage": args.stage, "sizes": rows,
-                      "largest": {"kb": last["kb"], "seconds": last["seconds"], "peak_rss_mb": last["peak_rss_mb"],
+                      "largest": {"kb": last["kb"], "seconds": last["seconds"], "cpu_seconds": last["cpu_seconds"],
+                                  "peak_rss_mb": last["peak_rss_mb"],
                                   "under_30_s": last["seconds"] < 30, "under_500_mb": last["peak_rss_mb"] < 500}},
                      indent=1))
 
