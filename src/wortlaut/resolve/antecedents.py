@@ -22,8 +22,9 @@ from .mentions import MentionInfo, describe_mention
 from .names import initials
 from .words import GENERIC_REFERRING, NOT_ROLES, ROLE_PREFIXES
 
-# look-back of antecedent searches, in mentions or entities (far more than an article has)
-RECENT = 2000
+# look-back of antecedent searches, in mentions or entities: several times what a long
+# article holds, and antecedents are near
+RECENT = 600
 
 
 @dataclass
