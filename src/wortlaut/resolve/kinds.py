@@ -84,7 +84,7 @@ def _named_person(doc: Doc, np_: NP, info: MentionInfo, role_toks: list[int], na
     info.kind = "person"
     # a coordination of names ("Oregon and Washington", "Kim und Putin") keeps the first
     for i, k in enumerate(name_toks):
-        if low_at(doc, k) in ("and", "und", "&", "sowie", "or", "oder"):
+        if i and low_at(doc, k) in ("and", "und", "&", "sowie", "or", "oder"):  # not a leading one: nothing before
             name_toks = name_toks[:i]
             name_text = span_text(doc, name_toks[0], name_toks[-1] + 1)
             break
