@@ -23,7 +23,9 @@ the German site templates. Then, each in its own process:
 * trafilatura only: the same records through ``trafilatura.extract``.
 
 Peak memory is the largest sum of resident memory over the measured process
-and its workers, sampled from /proc every 50 ms.
+and its workers, sampled from /proc every 50 ms. CPU seconds (the process and
+its workers) are reported too, and articles per CPU second: on a shared machine
+they hold where wall-clock rates do not.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -142,6 +145,7 @@ def trafilatura_only(warc: Path) -> dict:
 def measured(args: list[str]) -> dict:
     """Run this script with ``args`` in a child; its JSON result plus the peak
     resident memory of it and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
     peak = [0]
     sampler = threading.Thread(target=_sample_rss, args=(proc, peak), daemon=True)
@@ -150,7 +154,13 @@ def measured(args: list[str]) -> dict:
     sampler.join()
     if proc.returncode:
         sys.exit(f"benchmark step {args[:2]} failed ({proc.returncode})")
-    return {**json.loads(stdout.strip().splitlines()[-1]), "peak_rss_mb": round(peak[0] / 1024, 1)}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the step and its workers (reaped children count): on a shared
+    # machine wall time says more about the neighbours than about us
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    result = json.loads(stdout.strip().splitlines()[-1])
+    return {**result, "cpu_seconds": round(cpu, 1), "articles_per_cpu_s": round(result["pages"] / cpu, 1),
+            "peak_rss_mb": round(peak[0] / 1024, 1)}
 
 
 def _sample_rss(proc: subprocess.Popen, peak: list[int]) -> None:
@@ -221,6 +231,7 @@ def main() -> None:
         "workers": args.workers, "cores": os.cpu_count(), "input": "real" if args.real else "demo", **text,
         "end_to_end": e2e, "trafilatura_only": extract,
         "ratio_to_trafilatura": round(e2e["articles_per_s"] / extract["articles_per_s"], 3),
+        "cpu_ratio_to_trafilatura": round(e2e["articles_per_cpu_s"] / extract["articles_per_cpu_s"], 3),
     }
     print(json.dumps(result, indent=2))
     print(
@@ -229,7 +240,9 @@ def main() -> None:
         f"{e2e['seconds']} s{', ' + str(e2e['tokens_per_s']) + ' tokens/s' if text else ''}), "
         f"peak RSS {e2e['peak_rss_mb']} MB (all processes)\n"
         f"trafilatura only: {extract['articles_per_s']} articles/s; end to end runs at "
-        f"{result['ratio_to_trafilatura']}x its speed",
+        f"{result['ratio_to_trafilatura']}x its speed\n"
+        f"per CPU second (all processes): end to end {e2e['articles_per_cpu_s']} articles, trafilatura "
+        f"{extract['articles_per_cpu_s']} ({result['cpu_ratio_to_trafilatura']}x)",
         file=sys.stderr,
     )
 
