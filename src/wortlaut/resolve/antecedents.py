@@ -17,6 +17,7 @@ from ..model import Article, Source, fold
 from .candidates import quoted_tokens, scan_antecedents
 from .classes import is_org_word, is_role_compound, is_roleish_word, opens_sentence
 from .gender import gender_from_roles, gender_of_first_name, org_gender, stated_gender
+from .english_titles import split_title
 from .mentions import MentionInfo, describe_mention
 from .names import initials
 from .words import GENERIC_REFERRING, NOT_ROLES, ROLE_PREFIXES
@@ -415,7 +416,7 @@ def resolve_sources(article: Article, doc: Doc) -> None:
         last = doc.token_at(sp.end - 1)
         if a is None or last is None:
             continue
-        info = describe_mention(doc, a, last + 1)
+        info = split_title(doc, describe_mention(doc, a, last + 1))
         mentions.append((a, 1, info, qi, True))
         speaker_tokens.update(range(info.start, a + 1))
     for pos, info, create in scan_antecedents(article, doc, marked):

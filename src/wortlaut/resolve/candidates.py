@@ -7,6 +7,7 @@ from ..analyse.tokens import Doc
 from ..lexicon.time_words import TIME_WORDS
 from ..model import Article, fold
 from .classes import cls, is_country, is_doc_word, is_org_word
+from .english_titles import split_title
 from .mentions import MentionInfo, describe_mention
 from .phrases import NP, parse_np
 from .words import PERSON_NOUNS, PRONOUNS
@@ -74,7 +75,7 @@ def _phrase_candidate(doc: Doc, k: int, np_: NP, inside: list[bool],
     found = None
     wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
     if wanted and not any(inside[h] for h in heads):
-        info = describe_mention(doc, k, np_.head_end)
+        info = split_title(doc, describe_mention(doc, k, np_.head_end))
         if info.name and fold(info.name) not in skip_names and not is_country(info.name):
             found = _by_kind(doc, k, info, person_head)
     return found, max(np_.head_end, k + 1)
