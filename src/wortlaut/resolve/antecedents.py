@@ -239,6 +239,10 @@ class _Resolver:
 
     def _unnamed(self, info: MentionInfo) -> Entity | None:
         key = ("unnamed", fold(info.name))
+        if self.doc.language == "en":
+            e = self._english_back_reference(info)
+            if e is not None:
+                return e
         if not info.plural and info.definite and info.head:
             e = self._by_description(info) or self._by_role_noun(info)
             if e is not None:
@@ -288,6 +292,26 @@ class _Resolver:
             if sent - ev.sent > 8:
                 break
             if e.kind == "person" and e.named and e.parts and e.gender == info.gender:
+                return e
+        return None
+
+    def _english_back_reference(self, info: MentionInfo) -> Entity | None:
+        """"the 34-year-old", "the winger", "the actress" right after a named person is that
+        person; a described source ("the spokesman for the show") or one known by the same
+        role is left to the other lookups."""
+        words = fold(info.name).split()
+        if info.plural or not words or words[0] != "the" or not 1 < len(words) <= 4:
+            return None
+        if any(w in EN_DESCRIBING for w in words) or (info.head and self._by_description(info)):
+            return None
+        last = words[-1]
+        gender = "f" if last.endswith(("woman", "ess")) else "m" if last.endswith("man") else ""
+        sent = self.doc.tokens[self.events[-1].pos].sent if self.events else 0
+        for ev in reversed(self.events):
+            e = ev.entity
+            if sent - ev.sent > 4:
+                break
+            if e.kind == "person" and e.named and (not gender or not e.gender or e.gender == gender):
                 return e
         return None
 
@@ -400,6 +424,11 @@ class _Resolver:
                 if len(words) > 1 and words[-1] == f:
                     return o.name
         return a
+
+
+# words that make a definite description introduce someone rather than refer back
+EN_DESCRIBING = frozenset({"of", "for", "at", "from", "in", "with", "who", "whose", "company", "government",
+                           "police", "city", "council", "committee", "board", "court", "group", "authority"})
 
 
 def resolve_sources(article: Article, doc: Doc) -> None:

@@ -85,6 +85,8 @@ def _by_kind(doc: Doc, k: int, info: MentionInfo, person_head: bool) -> Candidat
     """Which descriptions are antecedents, and which of them may start an entity."""
     if info.kind == "organisation":
         return (k, info, info.named)
+    if info.kind == "person" and _english_place(doc, k, info.end):
+        return None
     if info.kind == "person" and not _opened_by_mark(doc, k):
         return (k, info, len(info.name_parts) > 1 or bool(info.roles))
     if info.kind == "unnamed" and not info.plural and person_head:
@@ -92,6 +94,12 @@ def _by_kind(doc: Doc, k: int, info: MentionInfo, person_head: bool) -> Candidat
     if info.kind == "document":
         return (k, info, False)
     return None
+
+
+def _english_place(doc: Doc, a: int, b: int) -> bool:
+    """A name the English pack's NER calls a place or building ("St James' Park", "Water Street")."""
+    return doc.language == "en" and any(
+        label in ("GPE", "LOC", "FAC") and s <= a < e for s, e, label in doc.entities)
 
 
 def _opened_by_mark(doc: Doc, k: int) -> bool:

@@ -131,7 +131,10 @@ def _person_entity(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     nouns that close the stretch ("ISD spokesman Tahir Della", which NER calls an ORG)."""
     found = [(s, e) for s, e, label in doc.entities if label == "PERSON" and a <= s and e <= b]
     if found:
-        return found[-1]
+        s, e = found[-1]
+        if e - s == 1 and s > a and _first_name_like(doc.tokens[s - 1]):
+            s -= 1  # NER took only the surname: "Councillor Aoife [Brennan]"
+        return s, e
     k = b
     while k > a and doc.tokens[k - 1].pos in ("NNP", "HYPH") and doc.tokens[k - 1].text.lower() not in TITLE_WORDS:
         k -= 1
@@ -140,6 +143,10 @@ def _person_entity(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     t = doc.tokens[k - 1]
     titled = t.text.lower() in TITLE_WORDS or (t.pos in ("NN", "NNS") and t.text.islower())
     return (k, b) if titled else None
+
+
+def _first_name_like(t) -> bool:
+    return t.pos == "NNP" and t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in TITLE_WORDS | TITLE_OPENERS
 
 
 def _stretch_end(doc: Doc, a: int, b: int) -> int:
@@ -152,7 +159,13 @@ def _stretch_end(doc: Doc, a: int, b: int) -> int:
 
 def split_title(doc: Doc, info: MentionInfo) -> MentionInfo:
     """``info`` with a title written before an English person's name split off."""
-    if doc.language != "en" or info.kind not in ("person", "organisation") or not doc.entities:
+    if doc.language != "en" or info.kind not in ("person", "organisation"):
+        return info
+    words = info.name.split()
+    while len(words) > 1 and words[-1].lower() in PREPOSITIONS | {"on", "by"}:
+        words.pop()  # "Microsoft Corp. on Thursday": the time phrase was dropped, its preposition not
+    info.name = " ".join(words) if words else info.name
+    if not doc.entities:
         return info
     a, b = info.start, _stretch_end(doc, info.start, info.end)
     ent = _person_entity(doc, a, b)

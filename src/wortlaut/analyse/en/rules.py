@@ -123,7 +123,7 @@ def _np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
         return None
     if toks[e].pos == "PRP":
         return (e, e + 1) if toks[e].text.lower() not in OBJECT_PRONOUNS else None
-    if toks[e].pos not in NOUN_TAGS:
+    if toks[e].pos not in NOUN_TAGS and not (toks[e].text.lower() == "old" and e > a and toks[e - 1].pos == "HYPH"):
         return None
     k = e
     while k - 1 >= a and not depth[k - 1]:
@@ -134,10 +134,13 @@ def _np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
             continue
         if toks[k].pos in DETERMINERS:
             break  # a determiner opens the phrase
-        if t.pos.startswith("NN") and low in EN_TEMPORAL:
-            break  # "Last week the minister said"
+        if t.pos.startswith("NN") and low in EN_TEMPORAL and toks[k].pos != "HYPH":
+            break  # "Last week the minister said" (not "the 34-year-old")
         if t.pos in NP_TAGS or t.pos in NOUN_TAGS and t.pos != "PRP":
             k -= 1
+            continue
+        if t.pos == "VBG" and k - 2 >= a and toks[k - 2].pos == "DT":
+            k -= 1  # "a smiling Clinton"
             continue
         break
     return (k, e + 1)
@@ -185,7 +188,8 @@ def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: l
         return before, _addressee(doc, ve, b, depth, lemma)
     if _inverted(doc, p, a, depth, lemma):
         after = _np_forward(doc, ve, b, depth)
-        if after and (after[1] >= b or not _is_verb(toks[after[1]])):
+        temporal = after is not None and toks[after[1] - 1].text.lower() in EN_TEMPORAL
+        if after and not temporal and (after[1] >= b or not _is_verb(toks[after[1]])):
             return after, None
     subject = _subject_before_insertion(doc, p, a, depth)
     if subject:
@@ -197,8 +201,14 @@ def _before_verb(doc: Doc, v: int, a: int, depth: list[int]) -> int:
     """The token before cue verb ``v``, past adverbs and auxiliaries ("has also said"); a - 1 if none."""
     toks = doc.tokens
     p = v - 1
-    while p >= a and not depth[p] and (toks[p].pos == "RB" or toks[p].text.lower() in AUX):
-        p -= 1
+    while p >= a and not depth[p]:
+        low = toks[p].text.lower()
+        if toks[p].pos == "RB" or low in AUX:
+            p -= 1
+        elif low in EN_TEMPORAL and p - 1 > a and toks[p - 1].text.lower() in ("on", "in", "last", "this", "next", "early", "late"):
+            p -= 2  # "on Thursday", "last week"
+        else:
+            break
     return p
 
 
@@ -209,9 +219,22 @@ def _subject_before(doc: Doc, p: int, a: int, depth: list[int]) -> Range | None:
         return None
     if toks[p].pos in ("WP", "WDT") and p - 1 >= a and toks[p - 1].text == ",":
         return _np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
-    if toks[p].pos in NOUN_TAGS:
-        return _np_backward(doc, p, a, depth)
+    if toks[p].pos in NOUN_TAGS or toks[p].text.lower() == "old" and p - 1 >= a and toks[p - 1].pos == "HYPH":
+        return _past_relative(doc, _np_backward(doc, p, a, depth), a, depth)  # "the 34-year-old said"
     return None
+
+
+def _past_relative(doc: Doc, np: Range | None, a: int, depth: list[int]) -> Range | None:
+    """"Neighbours who opposed the plan said": the subject is before "who", not "the plan"."""
+    if np is None:
+        return None
+    toks = doc.tokens
+    for j in range(np[0] - 1, max(a, np[0] - 8) - 1, -1):
+        if depth[j] or toks[j].text in (",", ".", ";", ":"):
+            return np
+        if toks[j].pos == "WP" and toks[j].text.lower() == "who":
+            return _np_backward(doc, j - 1, a, depth) or np
+    return np
 
 
 def _inverted(doc: Doc, p: int, a: int, depth: list[int], lemma: str) -> bool:
@@ -313,6 +336,8 @@ def _frames(doc: Doc, a: int, b: int, depth: list[int]) -> list[_Frame]:
     found, prev = [], None
     for cue, form in _find_cues(doc, a, b, depth):
         speaker, addressee = _speaker_for(doc, cue, form, a, b, depth, prev)
+        if speaker is None and prev is not None and doc.tokens[_before_verb(doc, cue[0][0], a, depth)].text.lower() in ("and", "but"):
+            speaker = prev
         prev = speaker or prev
         parts = [r for r in (speaker, addressee) if r] + cue
         found.append(_Frame(cue, form, speaker, addressee, min(r[0] for r in parts), max(r[1] for r in parts)))
@@ -332,6 +357,7 @@ def _attribute_sentence(doc: Doc, a: int, b: int, spans: list[MarkSpan], depth: 
         # a later cue ends this clause only when coordinated ("…, but Smith said …"), not when nested
         nxt = found[i + 1].lo if i + 1 < len(found) else end
         stop = nxt if nxt < end and nxt > f.hi and toks[nxt - 1].text.lower() in TRAILING else end
+        stop = _relative_stop(doc, f, a, stop, depth)
         att = None
         if f.form != "according":
             att = _direct_attribution(doc, f, marks, a, depth, used, unclosed)
@@ -344,6 +370,20 @@ def _attribute_sentence(doc: Doc, a: int, b: int, spans: list[MarkSpan], depth: 
             out.append(att)
             floor = max(floor, f.hi, *(r[1] for r in att.quote if r[1] <= b))
     return out
+
+
+def _relative_stop(doc: Doc, f: _Frame, a: int, stop: int, depth: list[int]) -> int:
+    """"Villalobos, who said last year that she would never support it, voted …": a cue in a
+    relative clause says only up to the comma before the main clause's verb."""
+    toks = doc.tokens
+    p = _before_verb(doc, f.cue[0][0], a, depth)
+    if p < a or toks[p].pos != "WP":
+        return stop
+    for k in range(f.hi, stop - 1):
+        if toks[k].text == "," and not depth[k] and (toks[k + 1].pos in FINITE or toks[k + 1].pos == "RB"
+                                                     and k + 2 < stop and toks[k + 2].pos in FINITE):
+            return k
+    return stop
 
 
 def _direct_attribution(doc: Doc, f: _Frame, marks: list[MarkSpan], a: int, depth: list[int],
@@ -372,7 +412,7 @@ def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth
             between = range(c, lo)
             # only a comma or dash between, and the quote opens its clause
             opens = o <= a or toks[o - 1].text in (":", ";", "—", "--", "–") or depth[o - 1]
-            if opens and all(toks[k].text in (",", "—", "--", "–") for k in between):
+            if opens and (all(toks[k].text in (",", "—", "--", "–") for k in between) or _apposition(doc, c, lo, depth)):
                 found.append(m)
         elif o >= hi:
             between = [toks[k] for k in range(hi, o)]
@@ -382,6 +422,14 @@ def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth
                 found.append(m)
                 break  # only the first quote after the cue
     return found
+
+
+def _apposition(doc: Doc, c: int, lo: int, depth: list[int]) -> bool:
+    """Between a quote and its speaker only a description and a comma: "…," the bill's author, Ortega told."""
+    toks = doc.tokens
+    between = range(c, lo)
+    return 2 < len(between) <= 10 and toks[lo - 1].text == "," and not any(
+        depth[k] or toks[k].pos in FINITE or toks[k].text in ".!?;:" for k in between)
 
 
 def _that_clause(doc: Doc, hi: int, stop: int, depth: list[int]) -> int | None:
