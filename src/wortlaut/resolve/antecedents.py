@@ -16,8 +16,8 @@ from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
 from .candidates import quoted_tokens, scan_antecedents
 from .classes import is_org_word, is_role_compound, is_roleish_word, opens_sentence
-from .gender import gender_from_roles, gender_of_first_name, org_gender, stated_gender
 from .english_titles import split_title
+from .gender import gender_from_roles, gender_of_first_name, org_gender, stated_gender
 from .mentions import MentionInfo, describe_mention
 from .names import initials
 from .words import GENERIC_REFERRING, NOT_ROLES, ROLE_PREFIXES
