@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ...lexicon.marks import CLOSING_MARKS
+from ...lexicon.marks import CLOSING_MARKS, MARKS
 from ...lexicon.name_words import EN_NP_LINKS
 from ...lexicon.time_words import EN_TEMPORAL
 from ..attribution import Attribution, Range
@@ -37,6 +37,7 @@ SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because
 TRAILING = frozenset({",", "and", "but", "while", "whereas", "as", "--", "—", "–"})
 TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&", "-", "'s", "’s"})
 NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+NAMING_CUES = frozenset({"call", "describe"})
 
 
 def _is_verb(t: Token) -> bool:
@@ -91,6 +92,10 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[tuple[list[Ra
             cues.append(([(k, k + 2)], "according"))
             continue
         form = _cue_verb(doc, k, a)
+        if form is None and toks[k].lemma.lower() in NAMING_CUES and toks[k].pos in FINITE:
+            # 'called him "the best musician I ever stood next to"': naming with a quote is speech
+            if any(depth[j] for j in range(k + 1, min(k + 4, b))):
+                form = "finite"
         if form is None:
             continue
         particle = NEEDS_PARTICLE.get(toks[k].lemma.lower())
@@ -186,7 +191,7 @@ def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: l
     before = _subject_before(doc, p, a, depth)
     if before:
         return before, _addressee(doc, ve, b, depth, lemma)
-    if _inverted(doc, p, a, depth, lemma):
+    if lemma not in NAMING_CUES and _inverted(doc, p, a, depth, lemma):
         after = _np_forward(doc, ve, b, depth)
         temporal = after is not None and toks[after[1] - 1].text.lower() in EN_TEMPORAL
         if after and not temporal and (after[1] >= b or not _is_verb(toks[after[1]])):
@@ -325,8 +330,10 @@ def attribute(doc: Doc) -> list[Attribution]:
     out: list[Attribution] = []
     used: set[int] = set()
     unclosed: dict[int, Attribution] = {}  # end of an unclosed quote → its attribution
-    for a, b in _sentences(doc, all_spans):
+    sentences = _sentences(doc, all_spans)
+    for a, b in sentences:
         out += _attribute_sentence(doc, a, b, spans, depth, used, unclosed)
+    out += _colon_quotes(doc, spans, sentences, depth, used)
     _attach_orphans(doc, spans, used, out, unclosed)
     return sorted(out, key=lambda x: x.start)
 
@@ -418,7 +425,10 @@ def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth
             between = [toks[k] for k in range(hi, o)]
             if any(depth[k] for k in range(hi, o)) or any(t.pos in FINITE or t.text in ".!?" for t in between):
                 continue
-            if not between or between[-1].text in (":", ","):
+            naming = toks[lo if hi - lo == 1 else hi - 1].lemma.lower() in NAMING_CUES or any(
+                toks[k].lemma.lower() in NAMING_CUES for k in range(lo, hi))
+            if not between or between[-1].text in (":", ",") or naming and len(between) <= 2 and all(
+                    t.pos in ("PRP", "NNP", "DT", "IN") for t in between):
                 found.append(m)
                 break  # only the first quote after the cue
     return found
@@ -538,6 +548,42 @@ def _kind(doc: Doc, ranges: list[Range], marks: list[MarkSpan], form: str, used:
     return "reported" if form == "according" else "indirect"
 
 
+def _colon_quotes(doc: Doc, spans: list[MarkSpan], sentences: list[Range], depth: list[int],
+                  used: set[int]) -> list[Attribution]:
+    """'Governor Moreau was blunt about the reason: "…"': a quote after a colon, with no cue,
+    is the statement of the subject that opens the clause before the colon."""
+    toks = doc.tokens
+    out = []
+    for m in spans:
+        colon = m.start - 1
+        if m.start in used or colon < 1 or toks[colon].text != ":" or depth[colon]:
+            continue
+        a = next((x for x, y in sentences if x <= colon < y), 0)
+        if not _has_finite(doc, a, colon) or not _has_finite(doc, *m.inner):
+            continue
+        subject = _np_forward(doc, a, colon, depth)
+        if subject is None or subject[0] != a or not any(toks[k].pos.startswith("NNP") for k in range(*subject)):
+            continue
+        out.append(Attribution([m.outer], "direct", [(colon, colon + 1)], subject))
+        used.add(m.start)
+    return out
+
+
+def _joined(doc: Doc, m: MarkSpan, att: Attribution) -> bool:
+    """'"A," she said. "B."': the quote right after the sentence of a cue that closed a quote
+    goes on the same statement."""
+    toks = doc.tokens
+    if att.kind != "direct" or not att.cue or att.quote[-1][1] > att.cue[0][0]:
+        return False
+    hi = max(r[1] for r in [*att.cue, att.speaker, att.addressee] if r)
+    between = range(hi, m.start)
+    if hi >= m.start or toks[m.start - 1].text not in (".", "!", "?"):
+        return False
+    # only the end of the sentence, or an apposition of the speaker (", who runs a clinic in Bellevue.")
+    return all(toks[k].text in (".", "!", "?") for k in between) or toks[hi].text == "," and len(between) <= 15 and not any(
+        toks[k].lemma.lower() in SPEECH_VERBS or toks[k].text in MARKS for k in between)
+
+
 def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], unclosed: dict[int, Attribution]) -> None:
     """Quotes with no cue of their own take the nearest attribution in their paragraph,
     or the one whose quote ran on unclosed from the paragraph before."""
@@ -558,8 +604,13 @@ def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[A
             best = unclosed.get(starts[para[m.start]])
             if best is None:
                 continue
+        used.add(m.start)
+        if _joined(doc, m, best):
+            best.quote.append(m.outer)
+            if not m.has_close:
+                unclosed[m.end] = best
+            continue
         att = Attribution([m.outer], "direct", best.cue, best.speaker, best.addressee)
         out.append(att)
-        used.add(m.start)
         if not m.has_close:
             unclosed[m.end] = att
