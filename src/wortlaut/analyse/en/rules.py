@@ -20,19 +20,17 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ...lexicon.marks import CLOSING_MARKS, MARKS
-from ...lexicon.name_words import EN_NP_LINKS
 from ...lexicon.time_words import EN_TEMPORAL
 from ..attribution import Attribution, Range
 from ..quotes import MarkSpan, find_mark_spans
 from ..tokens import Doc, Token
+from .phrases import DETERMINERS, np_backward, np_forward
 from .cues import (
     AUX, BE, FINITE, MEDIA_NOUNS, NEEDS_PARTICLE, NOUN_TAGS, NP_TAGS, SPEECH_VERBS,
     TELL_VERBS, WEAK_VERBS,
 )
 
 STRICT_TELL = frozenset({"tell", "inform", "assure", "remind"})
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-DETERMINERS = frozenset({"DT", "PDT", "PRP$"})
 SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because", "unless", "once", "as", "since"})
 TRAILING = frozenset({",", "and", "but", "while", "whereas", "as", "--", "—", "–"})
 TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&", "-", "'s", "’s"})
@@ -107,74 +105,10 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[tuple[list[Ra
     return cues
 
 
-def _link_ok(doc: Doc, left: int, link: int, right: int, b: int) -> bool:
-    """May the linker at ``link`` join the phrase parts at ``left`` and ``right``?"""
-    toks = doc.tokens
-    low = toks[link].text.lower()
-    if toks[left].pos not in NOUN_TAGS or toks[left].pos == "PRP":
-        return low == "with" and toks[left].text.lower() == "familiar"  # "people familiar with the matter"
-    if low == "of":
-        return toks[right].pos in NP_TAGS or toks[right].pos in NOUN_TAGS
-    if low in ("and", "&"):
-        return toks[left].pos.startswith("NNP") and toks[right].pos.startswith("NNP")
-    r = right + 1 if toks[right].pos == "DT" and right + 1 < b else right
-    return toks[r].pos.startswith("NNP") or low == "with" and toks[left].text.lower() == "familiar"
 
 
-def _np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
-    """The noun phrase ending at token e (inclusive): "the head of the central bank"."""
-    toks = doc.tokens
-    if e < a or depth[e]:
-        return None
-    if toks[e].pos == "PRP":
-        return (e, e + 1) if toks[e].text.lower() not in OBJECT_PRONOUNS else None
-    if toks[e].pos not in NOUN_TAGS and not (toks[e].text.lower() == "old" and e > a and toks[e - 1].pos == "HYPH"):
-        return None
-    k = e
-    while k - 1 >= a and not depth[k - 1]:
-        t = toks[k - 1]
-        low = t.text.lower()
-        if low in EN_NP_LINKS and k - 2 >= a and not depth[k - 2] and _link_ok(doc, k - 2, k - 1, k, e + 1):
-            k -= 1
-            continue
-        if toks[k].pos in DETERMINERS:
-            break  # a determiner opens the phrase
-        if t.pos.startswith("NN") and low in EN_TEMPORAL and toks[k].pos != "HYPH":
-            break  # "Last week the minister said" (not "the 34-year-old")
-        if t.pos in NP_TAGS or t.pos in NOUN_TAGS and t.pos != "PRP":
-            k -= 1
-            continue
-        if t.pos == "VBG" and k - 2 >= a and toks[k - 2].pos == "DT":
-            k -= 1  # "a smiling Clinton"
-            continue
-        break
-    return (k, e + 1)
 
 
-def _np_forward(doc: Doc, k: int, b: int, depth: list[int]) -> Range | None:
-    """The noun phrase starting at token k (after adverbs): "Jane Doe", "the head of the bank"."""
-    toks = doc.tokens
-    while k < b and not depth[k] and toks[k].pos == "RB":
-        k += 1
-    if k >= b or depth[k]:
-        return None
-    if toks[k].pos == "PRP":
-        return (k, k + 1)
-    j, last, linked = k, None, False
-    while j < b and not depth[j]:
-        t = toks[j]
-        low = t.text.lower()
-        if last is not None and not linked and (t.pos in DETERMINERS or t.pos.startswith("NN") and low in EN_TEMPORAL):
-            break  # a new phrase: "told reporters the plan …", "said Doe Tuesday"
-        linked = False
-        if t.pos in NOUN_TAGS and t.pos != "PRP":
-            last = j
-        elif low in EN_NP_LINKS and last is not None and j + 1 < b and not depth[j + 1] and _link_ok(doc, last, j, j + 1, b):
-            linked = True
-        elif t.pos not in NP_TAGS or t.pos == "POS" and last is None:
-            break
-        j += 1
-    return (k, last + 1) if last is not None else None
 
 
 def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: list[int], prev: Range | None):
@@ -182,17 +116,17 @@ def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: l
     toks = doc.tokens
     v, ve = cue[0][0], cue[-1][1]
     if form == "according":
-        return _np_forward(doc, ve, b, depth), None
+        return np_forward(doc, ve, b, depth), None
     if form == "participle":
         # "…, adding that …": the subject of the main clause
-        return prev or _np_forward(doc, a, v, depth), None
+        return prev or np_forward(doc, a, v, depth), None
     lemma = toks[v].lemma.lower()
     p = _before_verb(doc, v, a, depth)
     before = _subject_before(doc, p, a, depth)
     if before:
         return before, _addressee(doc, ve, b, depth, lemma)
     if lemma not in NAMING_CUES and _inverted(doc, p, a, depth, lemma):
-        after = _np_forward(doc, ve, b, depth)
+        after = np_forward(doc, ve, b, depth)
         temporal = after is not None and toks[after[1] - 1].text.lower() in EN_TEMPORAL
         if after and not temporal and (after[1] >= b or not _is_verb(toks[after[1]])):
             return after, None
@@ -223,9 +157,9 @@ def _subject_before(doc: Doc, p: int, a: int, depth: list[int]) -> Range | None:
     if p < a or depth[p]:
         return None
     if toks[p].pos in ("WP", "WDT") and p - 1 >= a and toks[p - 1].text == ",":
-        return _np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
+        return np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
     if toks[p].pos in NOUN_TAGS or toks[p].text.lower() == "old" and p - 1 >= a and toks[p - 1].pos == "HYPH":
-        return _past_relative(doc, _np_backward(doc, p, a, depth), a, depth)  # "the 34-year-old said"
+        return _past_relative(doc, np_backward(doc, p, a, depth), a, depth)  # "the 34-year-old said"
     return None
 
 
@@ -238,7 +172,7 @@ def _past_relative(doc: Doc, np: Range | None, a: int, depth: list[int]) -> Rang
         if depth[j] or toks[j].text in (",", ".", ";", ":"):
             return np
         if toks[j].pos == "WP" and toks[j].text.lower() == "who":
-            return _np_backward(doc, j - 1, a, depth) or np
+            return np_backward(doc, j - 1, a, depth) or np
     return np
 
 
@@ -261,13 +195,13 @@ def _subject_before_insertion(doc: Doc, p: int, a: int, depth: list[int]) -> Ran
         return None
     if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)):
         return (j + 1, p)  # "The party's leader, Jane Doe, said": the name
-    return _np_backward(doc, j - 1, a, depth)
+    return np_backward(doc, j - 1, a, depth)
 
 
 def _addressee(doc: Doc, k: int, b: int, depth: list[int], lemma: str) -> Range | None:
     if lemma not in TELL_VERBS:
         return None
-    np = _np_forward(doc, k, b, depth)
+    np = np_forward(doc, k, b, depth)
     if np is None:
         return None
     # "warned the plan would fail": that phrase is the clause's subject, not an addressee
@@ -561,7 +495,7 @@ def _colon_quotes(doc: Doc, spans: list[MarkSpan], sentences: list[Range], depth
         a = next((x for x, y in sentences if x <= colon < y), 0)
         if not _has_finite(doc, a, colon) or not _has_finite(doc, *m.inner):
             continue
-        subject = _np_forward(doc, a, colon, depth)
+        subject = np_forward(doc, a, colon, depth)
         if subject is None or subject[0] != a or not any(toks[k].pos.startswith("NNP") for k in range(*subject)):
             continue
         out.append(Attribution([m.outer], "direct", [(colon, colon + 1)], subject))
