@@ -90,10 +90,9 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[tuple[list[Ra
             cues.append(([(k, k + 2)], "according"))
             continue
         form = _cue_verb(doc, k, a)
-        if form is None and toks[k].lemma.lower() in NAMING_CUES and toks[k].pos in FINITE:
-            # 'called him "the best musician I ever stood next to"': naming with a quote is speech
-            if any(depth[j] for j in range(k + 1, min(k + 4, b))):
-                form = "finite"
+        naming = toks[k].lemma.lower() in NAMING_CUES and toks[k].pos in FINITE
+        if form is None and naming and any(depth[j] for j in range(k + 1, min(k + 5, b))):
+            form = "finite"  # 'called him "the best musician I ever stood next to"': naming with a quote is speech
         if form is None:
             continue
         particle = NEEDS_PARTICLE.get(toks[k].lemma.lower())
@@ -361,8 +360,8 @@ def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth
                 continue
             naming = toks[lo if hi - lo == 1 else hi - 1].lemma.lower() in NAMING_CUES or any(
                 toks[k].lemma.lower() in NAMING_CUES for k in range(lo, hi))
-            if not between or between[-1].text in (":", ",") or naming and len(between) <= 2 and all(
-                    t.pos in ("PRP", "NNP", "DT", "IN") for t in between):
+            if not between or between[-1].text in (":", ",") or naming and len(between) <= 3 and all(
+                    t.pos in ("PRP", "NNP", "NN", "NNS", "DT", "IN") for t in between):
                 found.append(m)
                 break  # only the first quote after the cue
     return found
