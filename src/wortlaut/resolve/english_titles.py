@@ -129,7 +129,7 @@ def _role_start(doc: Doc, a: int, b: int) -> int:
 def _person_entity(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """The last PERSON entity inside tokens [a, b); else, after a title, the proper
     nouns that close the stretch ("ISD spokesman Tahir Della", which NER calls an ORG)."""
-    found = [(s, e) for s, e, label in doc.entities if label == "PERSON" and a <= s and e <= b]
+    found = [(s, e) for s, e, label in doc.entities if label == "PERSON" and a <= s < b and _runs_on(doc, b, e)]
     if found:
         s, e = found[-1]
         if e - s == 1 and s > a and _first_name_like(doc.tokens[s - 1]):
@@ -143,6 +143,11 @@ def _person_entity(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     t = doc.tokens[k - 1]
     titled = t.text.lower() in TITLE_WORDS or (t.pos in ("NN", "NNS") and t.text.islower())
     return (k, b) if titled else None
+
+
+def _runs_on(doc: Doc, b: int, e: int) -> bool:
+    """Does a name read up to ``b`` go on to ``e``: "Waller[-Bridge]", "Amira [Said]" (tagged a verb)."""
+    return all(doc.tokens[k].pos == "HYPH" or doc.tokens[k].text[:1].isupper() for k in range(b, e))
 
 
 def _first_name_like(t) -> bool:
@@ -189,6 +194,7 @@ def split_title(doc: Doc, info: MentionInfo) -> MentionInfo:
         x for x in info.affiliations if fold(x) not in prefix and fold(x) != fold(affiliation)
     ]
     info.name = name
+    info.end = max(info.end, e)
     info.kind = "person"
     info.named = True
     info.name_parts = [doc.tokens[k].text for k in range(s, e) if doc.tokens[k].text not in ("-", "–")]

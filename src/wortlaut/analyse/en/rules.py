@@ -512,9 +512,13 @@ def _joined(doc: Doc, m: MarkSpan, att: Attribution) -> bool:
     between = range(hi, m.start)
     if hi >= m.start or toks[m.start - 1].text not in (".", "!", "?"):
         return False
-    # only the end of the sentence, or an apposition of the speaker (", who runs a clinic in Bellevue.")
-    return all(toks[k].text in (".", "!", "?") for k in between) or toks[hi].text == "," and len(between) <= 15 and not any(
-        toks[k].lemma.lower() in SPEECH_VERBS or toks[k].text in MARKS for k in between)
+    if any(toks[k].lemma.lower() in SPEECH_VERBS or toks[k].text in MARKS for k in between):
+        return False
+    # only the end of the sentence, a phrase without a verb ("in a statement."), or an
+    # apposition of the speaker (", who runs a clinic in Bellevue.")
+    if len(between) <= 10 and not any(toks[k].pos in FINITE for k in between):
+        return True
+    return toks[hi].text == "," and len(between) <= 15
 
 
 def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], unclosed: dict[int, Attribution]) -> None:
