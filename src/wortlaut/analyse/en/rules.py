@@ -24,6 +24,7 @@ from ...lexicon.time_words import EN_TEMPORAL
 from ..attribution import Attribution, Range
 from ..quotes import MarkSpan, find_mark_spans
 from ..tokens import Doc, Token
+from .parsed import parse_attributions
 from .phrases import DETERMINERS, np_backward, np_forward
 from .cues import (
     AUX, BE, FINITE, MEDIA_NOUNS, NEEDS_PARTICLE, NOUN_TAGS, NP_TAGS, SPEECH_VERBS,
@@ -268,6 +269,7 @@ def attribute(doc: Doc) -> list[Attribution]:
         out += _attribute_sentence(doc, a, b, spans, depth, used, unclosed)
     out += _colon_quotes(doc, spans, sentences, depth, used)
     _attach_orphans(doc, spans, used, out, unclosed)
+    out += parse_attributions(doc, out, depth)
     return sorted(out, key=lambda x: x.start)
 
 
