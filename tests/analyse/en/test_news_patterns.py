@@ -101,3 +101,18 @@ def test_back_reference_and_pronouns_follow_the_named_person():
         "'I'm not going to hide away,' the 34-year-old told the Beacon.\n\n"
         "Chief Executive Satya Nadella told investors that capacity was short. \"We are sold out,\" he said."))
     assert [q.source.name for q in art.quotes] == ["Jenna Marlowe", "Satya Nadella", "Satya Nadella"]
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("Smith has argued for years that the tax code rewards the wrong people.",
+         "the tax code rewards the wrong people", "Smith"),
+        ("The senator believes the bill will pass before the recess.", "the bill will pass before the recess", "The senator"),
+        ("Republicans in the House, meanwhile, have long maintained the program is too costly.",
+         "the program is too costly", "Republicans in the House"),
+    ],
+)
+def test_reporting_verb_with_clausal_complement(text, quote, speaker):
+    att = one(text)
+    assert (att["quote"], att["speaker"]) == ([quote], speaker)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..attribution import Attribution, Range
 from ..tokens import Doc
-from .cues import SPEECH_VERBS
+from .cues import FINITE, SPEECH_VERBS
 
 # relations that end a speaker phrase: its relative clauses, appositions, prepositional tails
 SPEAKER_TAILS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
@@ -31,6 +31,11 @@ def _subtree(kids: list[list[int]], k: int, skip: frozenset[str] = frozenset(), 
     return lo, hi + 1
 
 
+def _finite_clause(doc: Doc, kids: list[list[int]], k: int) -> bool:
+    return doc.tokens[k].pos in FINITE or any(
+        doc.deps[c][1] in ("aux", "auxpass") and doc.tokens[c].pos in FINITE for c in kids[k])
+
+
 def parse_attributions(doc: Doc, found: list[Attribution], depth: list[int]) -> list[Attribution]:
     """Attributions of reporting verbs outside quotes that no attribution in ``found`` covers."""
     if len(doc.deps) != len(doc.tokens):
@@ -45,6 +50,8 @@ def parse_attributions(doc: Doc, found: list[Attribution], depth: list[int]) -> 
         rel = {doc.deps[c][1]: c for c in reversed(kids[k])}
         if "ccomp" not in rel or "nsubj" not in rel:
             continue
+        if not _finite_clause(doc, kids, rel["ccomp"]):
+            continue  # "expects revenue to grow": no statement
         a, b = _subtree(kids, rel["ccomp"])
         if a < k:
             continue  # "The plan is dead, he said": the rules' business
