@@ -116,3 +116,14 @@ def test_back_reference_and_pronouns_follow_the_named_person():
 def test_reporting_verb_with_clausal_complement(text, quote, speaker):
     att = one(text)
     assert (att["quote"], att["speaker"]) == ([quote], speaker)
+
+
+def test_participial_phrase_after_the_clause_is_not_content():
+    att = one("Speaker Mike Johnson said Tuesday that Republicans would not bring the bill to a vote, "
+              "dealing a blow to the deal.")
+    assert att["quote"] == ["Republicans would not bring the bill to a vote"]
+
+
+def test_party_tag_apposition_is_not_the_speaker():
+    att = one("Rep. Pramila Jayapal, D-Wash., who chairs the Progressive Caucus, said she had concerns about the bill.")
+    assert att["speaker"] == "Rep. Pramila Jayapal"

@@ -193,9 +193,21 @@ def _subject_before_insertion(doc: Doc, p: int, a: int, depth: list[int]) -> Ran
         j -= 1
     if j <= a:
         return None
-    if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)):
+    if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)) and not _party_tag(doc, j + 1, p):
         return (j + 1, p)  # "The party's leader, Jane Doe, said": the name
-    return np_backward(doc, j - 1, a, depth)
+    np = np_backward(doc, j - 1, a, depth)
+    if np is not None and _party_tag(doc, *np):
+        # "Rep. Pramila Jayapal, D-Wash., who chairs …, said": the name before the party tag
+        k = np[0] - 1
+        if k > a and toks[k].text == ",":
+            return np_backward(doc, k - 1, a, depth)
+    return np
+
+
+def _party_tag(doc: Doc, a: int, b: int) -> bool:
+    """A US party-and-state tag: "D-Wash.", "R-Texas"."""
+    text = doc.span_text(a, b)
+    return len(text) <= 12 and text[:2] in ("D-", "R-", "I-") and text[2:3].isupper()
 
 
 def _addressee(doc: Doc, k: int, b: int, depth: list[int], lemma: str) -> Range | None:
@@ -409,6 +421,11 @@ def _forward(doc: Doc, hi: int, stop: int, depth: list[int], weak: bool) -> Rang
         first = toks[start]
         if not (depth[start] or first.pos in NP_TAGS or first.pos in NOUN_TAGS or first.pos in ("EX", "RB")):
             return None
+    for k in range(start + 2, stop - 1):
+        if toks[k].text == "," and not depth[k] and toks[k + 1].pos == "VBG" and toks[k + 1].lemma.lower() not in SPEECH_VERBS \
+                and _has_finite(doc, start, k):
+            stop = k  # "…, dealing a blow to the deal": a participial phrase is the writer's, not the speaker's
+            break
     stop = _trim(doc, start, stop, depth)
     if stop - start < 2 or not (_has_finite(doc, start, stop) or depth[start]):
         return None
