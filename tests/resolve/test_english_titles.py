@@ -38,3 +38,8 @@ def test_he_goes_to_the_person_not_the_company():
         "Microsoft Corp. announced a plan on Thursday. Chief Executive Satya Nadella told investors that "
         "the company was short of capacity. He said the shortage would last. He added that prices would not rise."))
     assert {q.source.name for q in art.quotes if q.speaker.text.lower() == "he"} == {"Satya Nadella"}
+
+
+def test_he_never_goes_to_an_organisation():
+    art = process(parse_text('Microsoft Corp. announced a plan on Thursday. Analysts were surprised. "We are sold out," he said.'))
+    assert all(q.source is None or q.source.kind != "organisation" for q in art.quotes)

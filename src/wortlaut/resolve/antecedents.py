@@ -341,6 +341,8 @@ class _Resolver:
         def org_ok(e: Entity) -> bool:
             if e.kind != "organisation":
                 return False
+            if self.doc.language != "de":
+                return word in ("it", "its")  # English "he" and "she" are people, never a company
             g = org_gender(e)
             return gender == "f" and g == "f" or word in ("it", "its") or (gender == "m" and g == "m")
 
