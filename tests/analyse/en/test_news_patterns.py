@@ -127,3 +127,10 @@ def test_participial_phrase_after_the_clause_is_not_content():
 def test_party_tag_apposition_is_not_the_speaker():
     att = one("Rep. Pramila Jayapal, D-Wash., who chairs the Progressive Caucus, said she had concerns about the bill.")
     assert att["speaker"] == "Rep. Pramila Jayapal"
+
+
+def test_interview_answers_are_the_interviewees():
+    atts = run("Maria Delgado runs the food bank.\nQ: How many families do you serve?\nA: About 4,000 a month.\n"
+               "Q: What changed?\nA: Rent went up.")
+    assert [(a["quote"], a["speaker"]) for a in atts] == [
+        (["About 4,000 a month."], "Maria Delgado"), (["Rent went up."], "Maria Delgado")]

@@ -282,6 +282,7 @@ def attribute(doc: Doc) -> list[Attribution]:
     out += _colon_quotes(doc, spans, sentences, depth, used)
     _attach_orphans(doc, spans, used, out, unclosed)
     out += parse_attributions(doc, out, depth)
+    out += _interview_answers(doc, depth, out)
     return sorted(out, key=lambda x: x.start)
 
 
@@ -518,6 +519,29 @@ def _colon_quotes(doc: Doc, spans: list[MarkSpan], sentences: list[Range], depth
             continue
         out.append(Attribution([m.outer], "direct", [(colon, colon + 1)], subject))
         used.add(m.start)
+    return out
+
+
+def _interview_answers(doc: Doc, depth: list[int], found: list[Attribution]) -> list[Attribution]:
+    """In a Q&A interview ("Q: …" / "A: …" paragraphs) each answer is the interviewee's:
+    the first person the article names outside quotes."""
+    toks = doc.tokens
+    para = doc.paragraphs()
+    starts = [k for k in range(len(toks) - 1) if (k == 0 or para[k] != para[k - 1]) and toks[k + 1].text == ":"]
+    answers = [k for k in starts if toks[k].text == "A"]
+    if not answers or not any(toks[k].text == "Q" for k in starts):
+        return []
+    person = next(((s, e) for s, e, label in doc.entities if label == "PERSON" and not depth[s]), None)
+    if person is None:
+        return []
+    taken = set().union(*(a.quote_tokens() for a in found)) if found else set()
+    out = []
+    for k in answers:
+        end = k + 2
+        while end < len(toks) and para[end] == para[k]:
+            end += 1
+        if end - (k + 2) >= 2 and not taken & set(range(k + 2, end)):
+            out.append(Attribution([(k + 2, end)], "direct", [(k, k + 2)], person))
     return out
 
 
