@@ -179,6 +179,8 @@ def split_title(doc: Doc, info: MentionInfo) -> MentionInfo:
     s, e = ent
     while e > s and doc.tokens[e - 1].text.lower() in ("'s", "’s", "'"):
         e -= 1
+    if e <= s:
+        return info
     name = doc.span_text(s, e)
     if fold(name) == fold(info.name):
         return info
