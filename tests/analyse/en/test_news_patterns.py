@@ -134,3 +134,8 @@ def test_interview_answers_are_the_interviewees():
                "Q: What changed?\nA: Rent went up.")
     assert [(a["quote"], a["speaker"]) for a in atts] == [
         (["About 4,000 a month."], "Maria Delgado"), (["Rent went up."], "Maria Delgado")]
+
+
+def test_people_familiar_with_the_matter_is_one_speaker():
+    att = one("The administration is preparing to replace him, according to three people familiar with the matter.")
+    assert att["speaker"] == "three people familiar with the matter"

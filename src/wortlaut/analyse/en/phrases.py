@@ -23,7 +23,9 @@ def link_ok(doc: Doc, left: int, link: int, right: int, b: int) -> bool:
     if low in ("and", "&"):
         return toks[left].pos.startswith("NNP") and toks[right].pos.startswith("NNP")
     r = right + 1 if toks[right].pos == "DT" and right + 1 < b else right
-    return toks[r].pos.startswith("NNP") or low == "with" and toks[left].text.lower() == "familiar"
+    # "people familiar with the matter": the adjective sits between the noun and "with"
+    familiar = low == "with" and toks[link - 1].text.lower() == "familiar"
+    return toks[r].pos.startswith("NNP") or familiar
 
 
 def np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
