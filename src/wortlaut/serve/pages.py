@@ -19,7 +19,8 @@ from .state import reader
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 20
-Date = Annotated[str | None, Query(pattern=DATE_PATTERN)]
+# Forms send an empty field for "any date".
+Date = Annotated[str | None, Query(pattern=rf"^$|{DATE_PATTERN}")]
 Format = Annotated[Literal["html", "csv", "json"], Query(description="csv or json: download the whole list.")]
 Scope = Literal["quotes", "articles"]
 
