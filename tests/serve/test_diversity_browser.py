@@ -141,3 +141,16 @@ def test_copy_citation_and_permalink(page) -> None:
     page.wait_for_url(re.compile(r"/quotes/\d+$"))
     assert page.locator("#citation").inner_text() == copied
     page.screenshot(path=page.shots / "permalink.png", full_page=True)
+
+
+def test_new_pages_fit_a_phone_screen(browser, base, tmp_path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        for name, path in [("outlet", "/outlets/Nordhessen%20Testblatt"), ("diversity", "/diversity"),
+                           ("search", "/search?q=Plan&scope=articles"), ("quote", "/quotes/1")]:
+            page.goto(base + path)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+            page.screenshot(path=tmp_path / f"mobile-{name}.png", full_page=True)
+    finally:
+        context.close()

@@ -156,3 +156,12 @@ def test_corrections_disabled_without_token(db) -> None:
         assert 'id="merge-form"' not in web.get(f"/sources/{source['id']}").text
         r = web.post(f"/sources/{source['id']}/corrections", data={"action": "merge", "other": "x", "token": ""})
         assert r.status_code == 403
+
+
+def test_api_quotes_in_article_text(web) -> None:
+    word = "Ersatzbussen"
+    assert web.get("/api/quotes", params={"q": word}).json()["items"] == []
+    items = web.get("/api/quotes", params={"q": word, "scope": "articles", "limit": 500}).json()["items"]
+    assert items and len({q["article_id"] for q in items}) == 1
+    assert all("url" in q and "analysed_by" in q for q in items)
+    assert web.get("/api/quotes", params={"scope": "everything"}).status_code == 422

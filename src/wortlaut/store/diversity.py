@@ -131,7 +131,7 @@ class DiversityReads:
         ).fetchone()[0]
         if not articles and not self._conn.execute("SELECT 1 FROM articles WHERE outlet = ?", (name,)).fetchone():
             return None
-        spread = self.statement_spread(since, until)
+        spread = self.statement_spread(since, until, name)
         total, periods = Tally(), defaultdict(Tally)
         for row in self._quote_rows(since, until, name, PERIODS[period]):
             _outlet, when, kind, sid, source_name, roles, affiliations, text = row
@@ -164,20 +164,28 @@ class DiversityReads:
         ]
         return {"since": since or "", "until": until or "", "outlets": outlets}
 
-    def statement_spread(self, since: str | None = None, until: str | None = None) -> dict[tuple[str, str], set[str]]:
-        """The outlets each statement appeared in, within the date bounds.
+    def statement_spread(
+        self, since: str | None = None, until: str | None = None, outlet: str | None = None
+    ) -> dict[tuple[str, str], set[str]]:
+        """The outlets each statement appeared in, within the date bounds; with
+        ``outlet``, only statements of sources that outlet quoted.
 
         A statement is, for now, one source's quotes with the same normalised
         text (``statement_key``); grouping reworded variants would change only
         this function."""
         dates, params = date_condition(since, until)
+        where = ["q.source_id IS NOT NULL", "a.outlet <> ''", *dates]
+        if outlet is not None:
+            where.append("""q.source_id IN (SELECT q2.source_id FROM quotes q2
+                            JOIN articles a2 ON a2.id = q2.article_id WHERE a2.outlet = ?)""")
+            params.append(outlet)
         spread: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for sid, text, outlet in self._conn.execute(
+        for sid, text, where_seen in self._conn.execute(
             f"""SELECT q.source_id, q.text, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
-                WHERE {' AND '.join(["q.source_id IS NOT NULL", "a.outlet <> ''", *dates])}""",
+                WHERE {' AND '.join(where)}""",
             params,
         ):
-            spread[statement_key(sid, text)].add(outlet)
+            spread[statement_key(sid, text)].add(where_seen)
         return spread
 
     def _quote_rows(self, since: str | None, until: str | None, outlet: str | None, width: int):
