@@ -4,6 +4,7 @@ the analysed articles (``process_path``) and from raw SQL over the stored rows."
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -184,3 +185,17 @@ def test_planted_outlet(db) -> None:
         assert store.outlet_diversity("No such outlet") is None
         with pytest.raises(ValueError):
             store.outlet_diversity("Nordhessen Testblatt", "week")
+
+
+def test_cli_outlet(db) -> None:
+    result = run_cli("outlet", "Nordhessen Testblatt", "--format", "json", db=db)
+    assert result.returncode == 0, result.stderr
+    with open_store(db) as store:
+        assert json.loads(result.stdout) == store.outlet_diversity("Nordhessen Testblatt")
+    table = run_cli("outlet", "Nordhessen Testblatt", "--period", "year", db=db)
+    assert table.returncode == 0, table.stderr
+    assert "anonymous share 40.0 %, HHI 0.280" in table.stdout and "Bürgermeisterin" in table.stdout
+    assert "2024" in table.stdout and "2025" in table.stdout
+    missing = run_cli("outlet", "Niemandsblatt", db=db)
+    assert missing.returncode == 1 and "no articles from “Niemandsblatt”" in missing.stderr
+    assert run_cli("outlet", "Nordhessen Testblatt", "--period", "week", db=db).returncode == 2
