@@ -8,12 +8,14 @@ between SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wortlaut.model import SOURCE_KINDS, fold
+
+from .shared import json_list
 
 PERIODS = {"month": 7, "year": 4}
 UNDATED = "undated"
@@ -39,7 +41,18 @@ def top_share(counts: list[int], k: int = TOP_K) -> float:
 def statement_key(source_id: str, text: str) -> tuple[str, str]:
     """One statement: the same source saying the same words, case, accents and
     punctuation ignored."""
-    return source_id, " ".join(re.findall(r"\w+", fold(text)))
+    return source_id, _words(text)
+
+
+# Folding dominates the arithmetic; statements, roles and institutions repeat.
+@lru_cache(maxsize=100_000)
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+@lru_cache(maxsize=50_000)
+def _key(label: str) -> str:
+    return fold(label)
 
 
 @dataclass
@@ -69,10 +82,10 @@ class Tally:
         self.quotes_by_statement[statement] += 1
         # An organisation speaking is itself the institution; a person counts
         # for the institutions named as their affiliation.
-        for key, label in {fold(a): a for a in [*([name] if kind == "organisation" else []), *affiliations]}.items():
+        for key, label in {_key(a): a for a in [*([name] if kind == "organisation" else []), *affiliations]}.items():
             self.institutions[key] += 1
             self.institution_names.setdefault(key, label)
-        for key, label in {fold(r): r for r in roles}.items():
+        for key, label in {_key(r): r for r in roles}.items():
             self.roles[key] += 1
             self.role_names.setdefault(key, label)
 
@@ -91,7 +104,7 @@ class Tally:
             "top_share": round(top_share(counts), 4),
             "top_sources": [
                 {"id": sid, "name": self.names[sid][0], "kind": self.names[sid][1], "quotes": n}
-                for sid, n in sorted(self.sources.items(), key=lambda e: (-e[1], fold(self.names[e[0]][0]), e[0]))[:LIST_SIZE]
+                for sid, n in sorted(self.sources.items(), key=lambda e: (-e[1], _key(self.names[e[0]][0]), e[0]))[:LIST_SIZE]
             ],
             "institutions": _ranked(self.institutions, self.institution_names),
             "roles": _ranked(self.roles, self.role_names),
@@ -203,4 +216,4 @@ class DiversityReads:
             [*([outlet] if outlet is not None else []), *params],
         )
         for r in rows:
-            yield (*r[:5], json.loads(r[5] or "[]"), json.loads(r[6] or "[]"), r[7])
+            yield (*r[:5], json_list(r[5] or "[]"), json_list(r[6] or "[]"), r[7])
