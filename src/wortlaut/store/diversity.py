@@ -38,9 +38,12 @@ def top_share(counts: list[int], k: int = TOP_K) -> float:
     return sum(sorted(counts, reverse=True)[:k]) / total if total else 0.0
 
 
-def statement_key(source_id: str, text: str) -> tuple[str, str]:
-    """One statement: the same source saying the same words, case, accents and
-    punctuation ignored."""
+def statement_key(source_id: str, text: str, grouped: str | None = None) -> tuple[str, str]:
+    """One statement: the statement the store grouped the quote into, when it
+    keeps statements; otherwise the same source saying the same words, case,
+    accents and punctuation ignored."""
+    if grouped:
+        return "", grouped
     return source_id, _words(text)
 
 
@@ -70,14 +73,13 @@ class Tally:
     quotes_by_statement: Counter = field(default_factory=Counter)
 
     def add(self, kind: str | None, source_id: str | None, name: str | None,
-            roles: list[str], affiliations: list[str], text: str) -> None:
+            roles: list[str], affiliations: list[str], statement: tuple[str, str]) -> None:
         """One quote."""
         self.kinds[kind or "unattributed"] += 1
         if source_id is None:
             return
         self.sources[source_id] += 1
         self.names[source_id] = (name, kind)
-        statement = statement_key(source_id, text)
         self.statements.add(statement)
         self.quotes_by_statement[statement] += 1
         # An organisation speaking is itself the institution; a person counts
@@ -147,10 +149,10 @@ class DiversityReads:
         spread = self.statement_spread(since, until, name)
         total, periods = Tally(), defaultdict(Tally)
         for row in self._quote_rows(since, until, name, PERIODS[period]):
-            _outlet, when, kind, sid, source_name, roles, affiliations, text = row
+            _outlet, when, kind, sid, source_name, roles, affiliations, statement = row
             when = when or UNDATED
             for tally in (total, periods[when]):
-                tally.add(kind, sid, source_name, roles, affiliations, text)
+                tally.add(kind, sid, source_name, roles, affiliations, statement)
         # undated last: it is no point in time
         order = sorted(periods, key=lambda p: (p == UNDATED, p))
         return {
@@ -169,8 +171,8 @@ class DiversityReads:
         spread = self.statement_spread(since, until)
         tallies: dict[str, Tally] = defaultdict(Tally)
         for row in self._quote_rows(since, until, None, 4):
-            outlet, _when, kind, sid, source_name, roles, affiliations, text = row
-            tallies[outlet].add(kind, sid, source_name, roles, affiliations, text)
+            outlet, _when, kind, sid, source_name, roles, affiliations, statement = row
+            tallies[outlet].add(kind, sid, source_name, roles, affiliations, statement)
         outlets = [
             {"name": o, "articles": articles[o], **tallies[o].figures(spread)}
             for o in sorted(articles, key=lambda o: (-articles[o], o))
@@ -183,37 +185,51 @@ class DiversityReads:
         """The outlets each statement appeared in, within the date bounds; with
         ``outlet``, only statements of sources that outlet quoted.
 
-        A statement is, for now, one source's quotes with the same normalised
-        text (``statement_key``); grouping reworded variants would change only
-        this function."""
+        A statement is what ``statement_key`` makes of a quote: the store's
+        grouped statement if it has one (reworded variants together), else the
+        source's quotes with the same normalised text."""
         dates, params = date_condition(since, until)
         where = ["q.source_id IS NOT NULL", "a.outlet <> ''", *dates]
         if outlet is not None:
             where.append("""q.source_id IN (SELECT q2.source_id FROM quotes q2
                             JOIN articles a2 ON a2.id = q2.article_id WHERE a2.outlet = ?)""")
             params.append(outlet)
+        grouped, join = self._statement_join()
         spread: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for sid, text, where_seen in self._conn.execute(
-            f"""SELECT q.source_id, q.text, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
-                WHERE {' AND '.join(where)}""",
+        for sid, text, where_seen, statement in self._conn.execute(
+            f"""SELECT q.source_id, q.text, a.outlet, {grouped} FROM quotes q JOIN articles a ON a.id = q.article_id
+                {join} WHERE {' AND '.join(where)}""",
             params,
         ):
-            spread[statement_key(sid, text)].add(where_seen)
+            spread[statement_key(sid, text, statement)].add(where_seen)
         return spread
 
     def _quote_rows(self, since: str | None, until: str | None, outlet: str | None, width: int):
-        """(outlet, period, kind, source id, name, roles, affiliations, text) of
-        every quote; roles and affiliations as the quoting article gave them."""
+        """(outlet, period, kind, source id, name, roles, affiliations, statement
+        key or None) of every quote; roles and affiliations as the quoting
+        article gave them."""
         dates, params = date_condition(since, until)
         where = ["a.outlet = ?" if outlet is not None else "a.outlet <> ''", *dates]
+        grouped, join = self._statement_join()
         rows = self._conn.execute(
             f"""SELECT a.outlet, substr(a.date, 1, {int(width)}), s.kind, s.id, s.name,
-                       COALESCE(m.roles, s.roles), COALESCE(m.affiliations, s.affiliations), q.text
+                       COALESCE(m.roles, s.roles), COALESCE(m.affiliations, s.affiliations), q.text, {grouped}
                 FROM quotes q JOIN articles a ON a.id = q.article_id
                 LEFT JOIN sources s ON s.id = q.source_id
-                LEFT JOIN source_mentions m ON m.id = q.mention_id
+                LEFT JOIN source_mentions m ON m.id = q.mention_id {join}
                 WHERE {' AND '.join(where)}""",
             [*([outlet] if outlet is not None else []), *params],
         )
         for r in rows:
-            yield (*r[:5], json_list(r[5] or "[]"), json_list(r[6] or "[]"), r[7])
+            key = None if r[3] is None else statement_key(r[3], r[7], r[8])
+            yield (*r[:5], json_list(r[5] or "[]"), json_list(r[6] or "[]"), key)
+
+    def _statement_join(self) -> tuple[str, str]:
+        """The column and join that give each quote its grouped statement, or
+        NULL where the store keeps no statements."""
+        if self._has_table("statement_quotes"):
+            return "sq.statement_id", "LEFT JOIN statement_quotes sq ON sq.quote_id = q.id"
+        return "NULL", ""
+
+    def _has_table(self, name: str) -> bool:
+        raise NotImplementedError

@@ -34,6 +34,10 @@ class Browse(ArticleReads, DiversityReads):
     )
     _QUOTE_KEY_TYPES = (str, str, str, int, int)
 
+    def _has_table(self, name: str) -> bool:
+        # the search path decides which schema's table the queries see
+        return self._conn.value("SELECT to_regclass(?) IS NOT NULL", (name,)) is True
+
     def quote_page(
         self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
     ) -> tuple[list[dict], str | None]:

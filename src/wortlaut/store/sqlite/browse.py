@@ -34,6 +34,11 @@ class Browse(ArticleReads, DiversityReads):
     )
     _QUOTE_KEY_TYPES = (str, str, str, int, int)
 
+    def _has_table(self, name: str) -> bool:
+        return self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone() is not None
+
     def quote_page(
         self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
     ) -> tuple[list[dict], str | None]:
