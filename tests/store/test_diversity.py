@@ -199,3 +199,24 @@ def test_cli_outlet(db) -> None:
     missing = run_cli("outlet", "Niemandsblatt", db=db)
     assert missing.returncode == 1 and "no articles from “Niemandsblatt”" in missing.stderr
     assert run_cli("outlet", "Nordhessen Testblatt", "--period", "week", db=db).returncode == 2
+
+
+def test_grouped_statements_count_when_the_store_keeps_them(tmp_path) -> None:
+    """With a statement_quotes table, its groups are the statements: here all of
+    the mayor's quotes are grouped as one, across both outlets."""
+    db = tmp_path / "grouped.db"
+    assert run_cli("ingest", str(write_planted(tmp_path / "planted")), db=db).returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("""CREATE TABLE IF NOT EXISTS statement_quotes (
+                            quote_id INTEGER PRIMARY KEY, statement_id TEXT NOT NULL,
+                            tokens TEXT NOT NULL DEFAULT '[]')""")
+        conn.execute("DELETE FROM statement_quotes")
+        conn.execute(
+            """INSERT INTO statement_quotes (quote_id, statement_id)
+               SELECT q.id, CASE WHEN s.name = 'Anna Berger' THEN 'mayor' ELSE 'q' || q.id END
+               FROM quotes q JOIN sources s ON s.id = q.source_id"""
+        )
+    with open_store(db) as store:
+        d = store.outlet_diversity("Nordhessen Testblatt")
+        assert (d["statements"], d["single_outlet_statements"], d["single_outlet_quotes"]) == (4, 3, 3)
+        assert d["quotes"] == 5 and d["hhi"] == pytest.approx(0.28)  # quotes still count one by one
