@@ -7,11 +7,11 @@ import re
 
 import httpx
 import pytest
-
 from conftest import DEMO, run_cli
 from serving import running
 from store.conftest import pg_databases  # noqa: F401  (the PostgreSQL variant's fixture)
 from store.test_diversity import write_planted
+
 from wortlaut.serve import create_app
 from wortlaut.store import open_store
 

@@ -12,10 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 import pytest
-
 from conftest import DEMO, run_cli
 from serving import running
 from store.test_diversity import write_planted
+
 from wortlaut.serve import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")

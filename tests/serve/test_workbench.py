@@ -11,10 +11,10 @@ from html import unescape
 
 import httpx
 import pytest
-
 from conftest import DEMO, run_cli
 from serving import running
 from store.conftest import pg_databases  # noqa: F401  (the PostgreSQL variant's fixture)
+
 from wortlaut.model import fold
 from wortlaut.serve import create_app
 from wortlaut.serve.workbench import QUOTE_COLUMNS

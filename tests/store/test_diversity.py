@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-
 from conftest import DEMO, run_cli
+
 from wortlaut.pipeline import process_path
 from wortlaut.store import open_store
 
