@@ -165,3 +165,17 @@ def test_api_quotes_in_article_text(web) -> None:
     assert items and len({q["article_id"] for q in items}) == 1
     assert all("url" in q and "analysed_by" in q for q in items)
     assert web.get("/api/quotes", params={"scope": "everything"}).status_code == 422
+
+
+def test_sources_narrowed_by_language_and_dates(web, db) -> None:
+    with open_store(db) as store:
+        english = {a["id"] for a in store.articles() if a["language"] == "en"}
+        quoted_in_english = {q["source"]["id"] for q in store.quotes() if q["article_id"] in english and q["source"]}
+    listed = web.get("/sources", params={"format": "json", "language": "en"}).json()
+    assert listed and {s["id"] for s in listed} == quoted_in_english
+    assert all(s["quote_count"] >= 1 for s in listed)
+    spring = web.get("/sources", params={"format": "json", "date_from": "2024-03", "date_to": "2024-03"}).json()
+    assert spring and all(s["first_seen"][:7] == s["last_seen"][:7] == "2024-03" for s in spring)
+    page = web.get("/sources", params={"language": "en", "sort": "name"}).text
+    assert '<option value="en" selected>' in page
+    assert "language=en" in page.split('id="download-csv"')[1].split(">")[0]

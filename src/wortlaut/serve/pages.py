@@ -90,15 +90,21 @@ def sources(
     q: str = "",
     kind: SourceKind | None = None,
     sort: SourceSort = "quotes",
+    language: str | None = None,
+    date_from: Date = None,
+    date_to: Date = None,
     cursor: str | None = None,
     fmt: Annotated[Format, Query(alias="format")] = "html",
 ) -> Response:
+    within = {"language": language, "date_from": date_from, "date_to": date_to}
     if fmt != "html":
-        return workbench.sources_download(request, q, kind, sort, fmt)
-    items, next_cursor = reader(request).source_page(q, kind, sort, cursor, 50)
-    params = {"q": q, "kind": kind, "sort": sort}
+        return workbench.sources_download(request, q, kind, sort, fmt, within)
+    store = reader(request)
+    items, next_cursor = store.source_page(q, kind, sort, cursor, 50, **within)
+    params = {"q": q, "kind": kind, "sort": sort, **within}
     return render(
-        request, "sources.html", q=q, kind=kind, sort=sort, items=items,
+        request, "sources.html", q=q, kind=kind, sort=sort, items=items, params=params,
+        languages=list(store.stats()["languages"]),
         download_link=lambda fmt: link("/sources", **params, format=fmt),
         sort_link=lambda value: link("/sources", **{**params, "sort": value}),
         kind_link=lambda value: link("/sources", **{**params, "kind": value}),

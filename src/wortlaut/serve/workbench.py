@@ -114,9 +114,9 @@ def quotes_download(request: Request, filters: QuoteFilter, fmt: str) -> Respons
     return download([quote_row(q, base) for q in items], QUOTE_COLUMNS, fmt, "quotes")
 
 
-def sources_download(request: Request, q: str, kind: str | None, sort: str, fmt: str) -> Response:
+def sources_download(request: Request, q: str, kind: str | None, sort: str, fmt: str, within: dict) -> Response:
     store = reader(request)
-    items = all_pages(lambda cursor: store.source_page(q, kind, sort, cursor, 500))
+    items = all_pages(lambda cursor: store.source_page(q, kind, sort, cursor, 500, **within))
     return download(items, SOURCE_COLUMNS, fmt, "sources")
 
 

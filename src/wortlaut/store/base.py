@@ -150,10 +150,15 @@ class Store(ABC):
         sort: str = "quotes",
         cursor: str | None = None,
         limit: int = 50,
+        language: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> tuple[list[dict], str | None]:
         """Sources whose name contains ``q`` (folded) and of ``kind``, sorted by
         "quotes" (most first), "recent" (latest article date first) or "name".
-        Items as in ``sources``. Paged like ``quote_page``."""
+        Items as in ``sources``. Paged like ``quote_page``. ``language`` and the
+        dates (as in QuoteFilter) restrict which quotes count; sources left
+        with none are not listed."""
 
     @abstractmethod
     def article(self, article_id: str) -> dict | None:

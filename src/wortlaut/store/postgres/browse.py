@@ -8,7 +8,7 @@ import json
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 from wortlaut.store.base import QuoteFilter, decode_cursor, encode_cursor
 
-from ..diversity import DiversityReads
+from ..diversity import DiversityReads, date_condition
 from ..shared import (
     SOURCE_ORDERS,
     ArticleReads,
@@ -109,6 +109,9 @@ class Browse(ArticleReads, DiversityReads):
         sort: str = "quotes",
         cursor: str | None = None,
         limit: int = 50,
+        language: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> tuple[list[dict], str | None]:
         if sort not in SOURCE_ORDERS:
             raise ValueError(f"unknown sort {sort!r}")
@@ -122,6 +125,12 @@ class Browse(ArticleReads, DiversityReads):
         if kind:
             where.append("s.kind = ?")
             params.append(kind)
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
+        dates, date_params = date_condition(date_from, date_to)
+        where += dates
+        params += date_params
         after = decode_cursor(listing, cursor, key_types) if cursor else None
         items = self._profiles(" AND ".join(where), params, sort, after, limit + 1)  # type: ignore[attr-defined]
         next_cursor = None
