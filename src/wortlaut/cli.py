@@ -507,5 +507,44 @@ def load(
         raise typer.Exit(1)
 
 
+# -- who gets to speak: one outlet's diversity figures ---------------------------------
+
+@app.command("outlet")
+def outlet_cmd(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="The outlet, as stored (see `wortlaut articles`)."),
+    period: str = typer.Option("month", "--period", help="month or year."),
+    since: Optional[str] = typer.Option(None, "--since", help="Article dates from (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Article dates to, inclusive."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
+) -> None:
+    """Who an outlet quotes: kinds of source, anonymous share, institutions, roles, concentration (HHI), per period."""
+    if period not in ("month", "year"):
+        _fail(f"--period must be month or year, not {period!r}")
+        raise typer.Exit(2)
+    with _store(ctx) as store:
+        d = store.outlet_diversity(name, period, since, until)
+        if d is None:
+            known = [o["name"] for o in store.stats()["outlets"]]
+    if d is None:
+        _fail(f"no articles from “{name}”; outlets: {', '.join(known) or '—'}")
+        raise typer.Exit(1)
+    if fmt is ListFormat.json:
+        return _json(d)
+    kinds = ("person", "organisation", "document", "unnamed", "unattributed")
+    out.print(Text(_printable(d["name"]), style="bold") + Text(
+        f": {d['articles']} article(s), {d['quotes']} quote(s), {d['attributed']} attributed to {d['sources']} source(s)"))
+    out.print(f"anonymous share {100 * d['anonymous_share']:.1f} %, HHI {d['hhi']:.3f}, "
+              f"top {d['top_k']} sources {100 * d['top_share']:.1f} %, "
+              f"statements only here {d['single_outlet_statements']} of {d['statements']}", highlight=False)
+    _table((period, *kinds, "anonymous", "HHI", f"top {d['top_k']}", "only here"), [
+        (p["period"], *(str(p["kinds"][k]) for k in kinds), f"{100 * p['anonymous_share']:.1f} %",
+         f"{p['hhi']:.3f}", f"{100 * p['top_share']:.1f} %", f"{p['single_outlet_statements']}/{p['statements']}")
+        for p in d["periods"]
+    ])
+    _table(("institution", "quotes"), [(i["name"], str(i["quotes"])) for i in d["institutions"]])
+    _table(("role", "quotes"), [(r["name"], str(r["quotes"])) for r in d["roles"]])
+
+
 if __name__ == "__main__":
     app()

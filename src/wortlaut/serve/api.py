@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -52,12 +52,13 @@ def list_quotes(
     date_from: Date = None,
     date_to: Date = None,
     language: str | None = None,
+    scope: Annotated[Literal["quotes", "articles"], Query(description="Match q in the quote text, or in the whole article text.")] = "quotes",
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> dict:
     """Quotes, newest article first, then in text order."""
     filters = QuoteFilter(q=q, source=source, outlet=outlet, type=quote_type, language=language,
-                          date_from=date_from, date_to=date_to)
+                          date_from=date_from, date_to=date_to, scope=scope)
     items, next_cursor = reader(request).quote_page(filters, cursor, limit)
     return {"items": items, "next_cursor": next_cursor}
 

@@ -39,6 +39,8 @@ class QuoteItem(BaseModel):
     date: str
     outlet: str
     language: str
+    url: str = Field("", description="The original article, when known.")
+    analysed_by: str = Field("", description="What found the quote: 'crf <model version>' or 'rules'.")
 
 
 class QuotePage(BaseModel):
