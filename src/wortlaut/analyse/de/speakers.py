@@ -40,8 +40,33 @@ def split_run(doc: Doc, speaker: Range) -> Range:
     return speaker
 
 
+def governing_cue(doc: Doc, att: Attribution) -> None:
+    """"nach Angaben": the corpus's cue is the preposition alone, its noun opens the speaker."""
+    a, b = att.cue[0]
+    if b - a < 2 or doc.tokens[a].text.lower() not in GOVERNING_CUES or doc.tokens[a + 1].pos != "NN":
+        return
+    att.cue[0] = (a, a + 1)
+    if att.speaker is None or att.speaker[0] <= b + 1:
+        att.speaker = (a + 1, max(b, att.speaker[1]) if att.speaker else b)
+
+
+def wie_cue(doc: Doc, att: Attribution) -> None:
+    """"Wie der Sprecher mitteilte, …": the clause's "wie" belongs to the cue."""
+    k = att.cue[0][0]
+    j = k - 1
+    while j >= 0 and k - j < 10 and doc.tokens[j].text not in {",", ".", ":", "„", "“", "(", ";"}:
+        j -= 1
+    first = j + 1
+    if first < k and doc.tokens[first].text.lower() == "wie" and doc.tokens[first].sent == doc.tokens[k].sent \
+            and first not in att.quote_tokens():
+        att.cue.insert(0, (first, first + 1))
+
+
 def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     for att in atts:
+        if att.cue:
+            governing_cue(doc, att)
+            wie_cue(doc, att)
         cue = att.cue[0][0] if att.cue and att.cue[0][1] - att.cue[0][0] == 1 else None
         if att.speaker is None:
             continue
