@@ -19,7 +19,7 @@ from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
-from .speakers import tidy_speakers
+from .speakers import cued_free, tidy_speakers
 from ..tokens import Doc
 
 SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
@@ -124,10 +124,13 @@ class CRFTagger:
     def __call__(self, doc: Doc) -> list[Attribution]:
         rule_atts = rule_attribute(doc)
         qlabels, rlabels = self.tag(doc, rule_atts)
-        atts = tidy_speakers(doc, add_missed(fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts), rule_atts))
+        roles = runs(rlabels)
+        cues = [(a, b) for tag, a, b in roles if tag == "C"]
+        speakers = [(a, b) for tag, a, b in roles if tag == "S"]
+        atts = cued_free(doc, assemble(doc, qlabels, rlabels), cues, speakers)
+        atts = tidy_speakers(doc, add_missed(fill_speakers(doc, atts, rule_atts), rule_atts))
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
-            speakers = [(a, b) for tag, a, b in runs(rlabels) if tag == "S"]
             atts = add_uncued(doc, atts, labels, speakers)
         return atts
 

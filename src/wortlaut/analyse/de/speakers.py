@@ -74,3 +74,31 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = split_run(doc, att.speaker)
     return atts
+
+
+def cued_free(doc: Doc, atts: list[Attribution], cues: list[Range], speakers: list[Range]) -> list[Attribution]:
+    """A "free indirect" statement whose own sentence has a cue is an indirect one:
+    it takes that cue and the speaker beside it, not one carried over from before,
+    and gives back the frame it swallowed ("Er sagte, sie sei …": the quote starts
+    after the comma that closes the frame)."""
+    for att in atts:
+        if att.kind != "free" or att.cue or len(att.quote) != 1:
+            continue
+        a, b = att.quote[0]
+        sent = doc.tokens[a].sent
+        here = [c for c in cues if doc.tokens[c[0]].sent == sent]
+        if not here:
+            continue
+        cue = here[0]
+        att.kind, att.cue = "indirect", [cue]
+        local = [s for s in speakers if doc.tokens[s[0]].sent == sent and not (a <= s[0] < b and cue[1] <= s[0])]
+        if local:
+            att.speaker = min(local, key=lambda s: abs(s[0] - cue[0]))
+        if a <= cue[0] < b:
+            ends = [s[1] for s in local] + [cue[1]]
+            k = max(ends)
+            while k < b and doc.tokens[k].text != ",":
+                k += 1
+            if k + 1 < b:
+                att.quote = [(k + 1, b)]
+    return atts
