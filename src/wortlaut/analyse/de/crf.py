@@ -19,7 +19,7 @@ from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
-from .speakers import cued_free, tidy_speakers
+from .speakers import cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
 
 SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
@@ -132,7 +132,7 @@ class CRFTagger:
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
             atts = add_uncued(doc, atts, labels, speakers)
-        return atts
+        return drop_unsupported(atts)
 
 
 def _is_particle(doc: Doc, run: Range) -> bool:
