@@ -10,7 +10,9 @@ der Frau dem Richter"), which no genitive continues.
 from __future__ import annotations
 
 from ..attribution import Attribution, Range
+from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
+from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
 # determiners that open a new, non-genitive phrase inside a speaker run
@@ -109,3 +111,19 @@ def drop_unsupported(atts: list[Attribution]) -> list[Attribution]:
     narration the tagger took for a statement (the corpus gives nearly every
     indirect statement a cue and every reported one a speaker)."""
     return [att for att in atts if att.kind not in ("indirect", "reported") or att.cue or att.speaker]
+
+
+def cue_subjects(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A cued statement the role layer left without a speaker takes the subject the
+    rules find beside its cue ("sagte der Sprecher", "der Sprecher sagte")."""
+    depth = None
+    for att in atts:
+        if att.speaker is not None or not att.cue:
+            continue
+        if depth is None:
+            depth = mark_depths(doc, find_mark_spans(doc))
+        a, b = doc.sentences[doc.tokens[att.cue[0][0]].sent]
+        found = _speaker_for(doc, att.cue, a, b, depth)
+        if found is not None and not att.quote_tokens() & set(range(*found)):
+            att.speaker = found
+    return atts
