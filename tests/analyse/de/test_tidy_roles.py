@@ -2,7 +2,12 @@
 
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.sentences import _subject, add_uncued, sentence_labels
-from wortlaut.analyse.de.speakers import cued_free, drop_unsupported, split_run, tidy_speakers
+from wortlaut.analyse.de.speakers import (
+    cued_free,
+    drop_unsupported,
+    split_run,
+    tidy_speakers,
+)
 from wortlaut.analyse.tokens import tokenize
 
 
@@ -55,7 +60,6 @@ def test_free_indirect_with_a_cue_in_its_sentence_becomes_indirect_and_returns_i
 
 
 def test_statement_with_neither_cue_nor_speaker_is_dropped():
-    doc = tokenize("Die Brücke wurde gesperrt.")
     bare = Attribution([(0, 4)], "indirect")
     kept = Attribution([(0, 4)], "free")
     assert drop_unsupported([bare, kept]) == [kept]
