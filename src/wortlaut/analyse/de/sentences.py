@@ -119,6 +119,7 @@ class SentenceTagger:
 
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
+        self.known = set(self.tagger.labels())  # a small training set may not have every label
 
     def confident(self, feats: list[list[str]]) -> list[str]:
         """Per sentence: R or F where the model is confident enough, else O."""
@@ -129,7 +130,7 @@ class SentenceTagger:
         for s in range(len(feats)):
             best = "O"
             for lab, need in MIN_MARGINAL.items():
-                if self.tagger.marginal(lab, s) >= need:
+                if lab in self.known and self.tagger.marginal(lab, s) >= need:
                     best = lab
             out.append(best)
         return out
