@@ -81,3 +81,20 @@ def test_sentence_labels_follow_the_kind_covering_most_of_a_sentence():
     for k in range(3, n1):
         qlabels[k] = "I-I"
     assert sentence_labels(doc, qlabels) == ["I", "O"]
+
+
+def test_prepositional_frame_makes_the_rest_of_the_sentence_a_statement():
+    from wortlaut.analyse.de.prepositional import prepositional_statements
+
+    doc = tokenize("Nach Angaben der Polizei habe der Mann die Tür aufgebrochen. Nach dem Spiel gingen alle heim.")
+    atts = prepositional_statements(doc, [])
+    assert len(atts) == 1  # "nach dem Spiel" names no source
+    att = atts[0]
+    assert words(doc, att.cue[0]) == "Nach"
+    assert words(doc, att.speaker) == "Angaben der Polizei"
+    assert words(doc, att.quote[0]) == "habe der Mann die Tür aufgebrochen"
+
+    doc = tokenize("Ein Tatverdacht bestehe, laut der Bundesanwaltschaft, nicht mehr.")
+    (att,) = prepositional_statements(doc, [])
+    assert [words(doc, q) for q in att.quote] == ["Ein Tatverdacht bestehe", "nicht mehr"]
+    assert words(doc, att.speaker) == "der Bundesanwaltschaft"

@@ -18,6 +18,7 @@ from ..attribution import Attribution, Range
 from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
+from .prepositional import prepositional_statements
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
 from .speakers import cue_subjects, cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
@@ -128,7 +129,8 @@ class CRFTagger:
         cues = [(a, b) for tag, a, b in roles if tag == "C"]
         speakers = [(a, b) for tag, a, b in roles if tag == "S"]
         atts = cued_free(doc, assemble(doc, qlabels, rlabels), cues, speakers)
-        atts = tidy_speakers(doc, cue_subjects(doc, add_missed(fill_speakers(doc, atts, rule_atts), rule_atts)))
+        atts = prepositional_statements(doc, add_missed(fill_speakers(doc, atts, rule_atts), rule_atts))
+        atts = tidy_speakers(doc, cue_subjects(doc, atts))
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
             atts = add_uncued(doc, atts, labels, speakers)
