@@ -98,3 +98,18 @@ def test_prepositional_frame_makes_the_rest_of_the_sentence_a_statement():
     (att,) = prepositional_statements(doc, [])
     assert [words(doc, q) for q in att.quote] == ["Ein Tatverdacht bestehe", "nicht mehr"]
     assert words(doc, att.speaker) == "der Bundesanwaltschaft"
+
+
+def test_wie_and_so_clauses_frame_the_rest_of_the_sentence():
+    from wortlaut.analyse.de.prepositional import prepositional_statements
+
+    doc = tokenize("Der Flug wurde verschoben, wie die Fluggesellschaft mitteilte.")
+    (att,) = prepositional_statements(doc, [])
+    assert words(doc, att.quote[0]) == "Der Flug wurde verschoben"
+    assert words(doc, att.speaker) == "die Fluggesellschaft"
+    assert [words(doc, c) for c in att.cue] == ["wie", "mitteilte"]
+
+    doc = tokenize("Die Lage sei ernst, so der Sprecher.")
+    (att,) = prepositional_statements(doc, [])
+    assert words(doc, att.quote[0]) == "Die Lage sei ernst"
+    assert words(doc, att.speaker) == "der Sprecher"

@@ -1,4 +1,5 @@
-"""Statements framed by a preposition: "Nach Angaben der Polizei habe …", "laut X", "X zufolge".
+"""Statements framed by a preposition or a "wie" clause: "Nach Angaben der Polizei habe …",
+"laut X", "…, wie die Polizei mitteilte", "…, so der Sprecher".
 
 The corpus draws such a sentence as an indirect statement whose cue is the
 preposition, whose speaker is the phrase it governs and whose quote is the rest
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from ..attribution import Attribution
 from ..tokens import Doc
+from .cues import SPEECH_VERBS
 from .rules import _np_at
 
 SOURCE_NOUNS = frozenset({
@@ -81,6 +83,52 @@ def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     return Attribution(parts, "indirect", [(k, k + 1)], (k + 1, end))
 
 
+def _wie_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    """"Wie die Polizei mitteilte, …" / "…, wie EADS gestern mitteilte.": the "wie"
+    clause is the frame, the rest of the sentence the statement."""
+    if k != a and doc.tokens[k - 1].text != ",":
+        return None
+    j = k + 1
+    while j < b and j - k <= 10 and doc.tokens[j].text not in (",", ".", ":"):
+        j += 1
+    verb = j - 1
+    while verb > k and doc.tokens[verb].pos in ("VAFIN", "VMFIN", "VAINF", "VVPP", "PTKVZ") and \
+            doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
+        verb -= 1  # "mitgeteilt hatte", "bekannt gab"
+    if verb <= k + 1 or doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
+        return None
+    speaker = _np_at(doc, k + 1, verb)
+    lo, hi = k, j
+    if lo > a and doc.tokens[lo - 1].text == ",":
+        lo -= 1
+    if hi < b and doc.tokens[hi].text == ",":
+        hi += 1
+    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
+    parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
+    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+        return None
+    cue = [(k, k + 1), *((x, x + 1) for x in range(speaker[1] if speaker else k + 1, j) if doc.tokens[x].pos.startswith(("VV", "PTKVZ")))]
+    return Attribution(parts, "indirect", cue, speaker)
+
+
+def _so_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    """"…, so der Sprecher." / "…, so der Sprecher, …": a trailing "so" names the source."""
+    if k == a or doc.tokens[k - 1].text != ",":
+        return None
+    np = _np_at(doc, k + 1, b)
+    if np is None:
+        return None
+    j = np[1]
+    if not (j == b or doc.tokens[j].text in FINAL or doc.tokens[j].text == ","):
+        return None
+    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
+    hi = j + 1 if j < b and doc.tokens[j].text == "," else j
+    parts = [(x, y) for x, y in ((a, k - 1), (hi, stop)) if y > x]
+    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+        return None
+    return Attribution(parts, "indirect", [(k, k + 1)], np)
+
+
 def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
     extra = []
@@ -88,9 +136,14 @@ def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribut
         if s in taken:
             continue
         for k in range(a, b - 1):
-            if doc.tokens[k].text.lower() in ("nach", "laut"):
-                att = _statement(doc, k, a, b)
-                if att is not None:
-                    extra.append(att)
-                    break
+            word = doc.tokens[k].text.lower()
+            att = (
+                _statement(doc, k, a, b) if word in ("nach", "laut")
+                else _wie_statement(doc, k, a, b) if word == "wie"
+                else _so_statement(doc, k, a, b) if word == "so"
+                else None
+            )
+            if att is not None:
+                extra.append(att)
+                break
     return sorted(atts + extra, key=lambda att: att.start) if extra else atts
