@@ -113,3 +113,12 @@ def test_wie_and_so_clauses_frame_the_rest_of_the_sentence():
     (att,) = prepositional_statements(doc, [])
     assert words(doc, att.quote[0]) == "Die Lage sei ernst"
     assert words(doc, att.speaker) == "der Sprecher"
+
+
+def test_free_indirect_without_speaker_carries_on_the_last_one():
+    from wortlaut.analyse.de.speakers import carried_speakers
+
+    first = Attribution([(0, 3)], "indirect", [(3, 4)], (4, 6))
+    free = Attribution([(8, 12)], "free")
+    carried_speakers([free, first])
+    assert free.speaker == (4, 6)

@@ -20,7 +20,7 @@ from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
 from .prepositional import prepositional_statements
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
-from .speakers import cue_subjects, cued_free, drop_unsupported, tidy_speakers
+from .speakers import carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
 
 SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
@@ -134,7 +134,7 @@ class CRFTagger:
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
             atts = add_uncued(doc, atts, labels, speakers)
-        return drop_unsupported(atts)
+        return carried_speakers(drop_unsupported(atts))
 
 
 def _is_particle(doc: Doc, run: Range) -> bool:

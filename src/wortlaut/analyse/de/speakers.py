@@ -127,3 +127,15 @@ def cue_subjects(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if found is not None and not att.quote_tokens() & set(range(*found)):
             att.speaker = found
     return atts
+
+
+def carried_speakers(atts: list[Attribution]) -> list[Attribution]:
+    """A free indirect statement still without a speaker carries on the speaker of
+    the last statement before it, whichever step found that one."""
+    last = None
+    for att in sorted(atts, key=lambda x: x.start):
+        if att.kind == "free" and att.speaker is None:
+            att.speaker = last
+        if att.speaker is not None:
+            last = att.speaker
+    return atts
