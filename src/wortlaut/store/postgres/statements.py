@@ -1,0 +1,27 @@
+"""Statements across articles on PostgreSQL: the grouping ledger's id lists (the
+rest is ``store.statement_rows``), and grouping called from the write path."""
+
+from __future__ import annotations
+
+from wortlaut.resolve.statements import group_quotes
+
+from ..statement_rows import StatementLedgerRows
+from .db import Connection
+
+
+class PostgresStatementLedger(StatementLedgerRows):
+    def _select_ids(self, column: str, ids: list) -> tuple[str, list]:
+        return f"{column} = ANY(?)", [list(ids)]
+
+
+def group_statements(conn: Connection, quote_ids: list[int]) -> None:
+    """Group the quotes just written into statements, in the caller's transaction."""
+    group_quotes(PostgresStatementLedger(conn), quote_ids)
+
+
+def backfill_statements(conn: Connection) -> None:
+    """The schema step on a database with quotes: group them all, oldest article first."""
+    ids = [r[0] for r in conn.execute(
+        """SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id
+           WHERE q.source_id IS NOT NULL ORDER BY a.date = '', a.date, a.ingested_at, q.id""")]
+    group_quotes(PostgresStatementLedger(conn), ids)
