@@ -22,6 +22,7 @@ Date = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY
 Source = Annotated[str | None, Query(description="Source id: statements any variant of which is theirs.")]
 Outlet = Annotated[str | None, Query(description="Statements with a variant in this outlet.")]
 Flagged = Annotated[bool, Query(description="Only statements with a meaning change among their variants.")]
+FormDate = Annotated[str | None, Query(pattern=r"^$|" + DATE_PATTERN)]  # the filter form sends "" for none
 Repeated = Annotated[int, Query(ge=1, le=1000, description="Only statements in at least this many articles.")]
 
 
@@ -71,12 +72,13 @@ def statements_page(
     outlet: str | None = None,
     flagged: bool = False,
     language: str | None = None,
-    date_from: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-    date_to: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+    date_from: FormDate = None,
+    date_to: FormDate = None,
     min_articles: Annotated[int, Query(ge=1, le=1000)] = 2,
     cursor: str | None = None,
 ) -> HTMLResponse:
     store = reader(request)
+    date_from, date_to = date_from or None, date_to or None
     filters = _filters(source, outlet, flagged, language, date_from, date_to, min_articles)
     items, next_cursor = store.statement_page(filters, cursor, PAGE_SIZE)
     params = {"source": source, "outlet": outlet, "flagged": "true" if flagged else None,
