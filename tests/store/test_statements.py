@@ -130,3 +130,28 @@ def test_grouping_does_not_depend_on_ingestion_order(store: Store, analysed: lis
         for v in variants:
             flags = next(a["flags"] for a in st["appearances"] if a["quote_id"] == v["quote"]["id"])
             assert sorted(f["kind"] for f in flags) == sorted(v["flags"]), (group, v["file"])
+
+
+def test_a_database_from_before_statements_is_grouped_when_opened(tmp_path: Path, analysed: list) -> None:
+    import sqlite3
+
+    from wortlaut.store import SQLiteStore
+    from wortlaut.store.sqlite import schema
+
+    db = tmp_path / "old.db"
+    with SQLiteStore(db) as store:
+        for article in analysed:
+            store.add_article(article)
+        before = {s["id"]: s["variants"] for s in store.statement_page(StatementFilter(), limit=1000)[0]}
+    # the database as the previous schema step left it: quotes, no statements
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP TABLE statement_aliases; DROP TABLE statement_quotes; DROP TABLE statements;")
+    conn.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS) - 1}")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(db) as store:
+        assert store.applied == [len(schema.MIGRATIONS)]
+        after = {s["id"]: s["variants"] for s in store.statement_page(StatementFilter(), limit=1000)[0]}
+        assert sorted(after.values()) == sorted(before.values())
+        for group, variants in planted(store).items():
+            assert len({v["statement"] for v in variants}) == 1, group
