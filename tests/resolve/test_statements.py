@@ -121,7 +121,10 @@ class MemoryLedger:
         return [self.quotes[i] for i in quote_ids]
 
     def candidates(self, source_id, date_from, date_to):
-        return [q for q in self.quotes.values() if q.statement_id and q.source_id == source_id]
+        found = [q for q in self.quotes.values() if q.statement_id and q.source_id == source_id]
+        for q in found:
+            q.statement_date = min(v.date for v in self.variants(q.statement_id))
+        return found
 
     def variants(self, sid):
         return [q for q in self.quotes.values() if q.statement_id == sid]
@@ -159,3 +162,14 @@ def test_grouping_is_incremental_joins_statements_and_respects_the_window() -> N
     assert late.statement_id not in (None, full.statement_id)  # half a year later: news again
     assert other.statement_id not in (None, full.statement_id, late.statement_id)
     assert statement_id(part_a) == full.statement_id or statement_id(part_b) == full.statement_id
+
+
+def test_the_window_runs_from_a_statements_first_appearance() -> None:
+    # the same line every twenty days: each quote is near the one before, but a
+    # statement does not grow into a chain longer than the window
+    said = [variant(n + 1, GRUND, date=f"2025-{m}") for n, m in enumerate(["01-01", "01-21", "02-10", "03-02"])]
+    ledger = MemoryLedger(said)
+    for q in said:
+        group_quotes(ledger, [q.quote_id])
+    first, second, third, fourth = (q.statement_id for q in said)
+    assert first == second and third == fourth and first != third

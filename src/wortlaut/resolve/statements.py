@@ -295,6 +295,7 @@ class Variant:
     language: str = ""
     statement_id: str | None = None
     tokens: list[str] = field(default_factory=list)  # normalised; filled when grouped
+    statement_date: str = ""  # a candidate's: the date its statement was first seen
 
     @property
     def order(self) -> tuple:
@@ -328,7 +329,7 @@ class StatementLedger(Protocol):
     def candidates(self, source_id: str, date_from: str, date_to: str) -> list[Variant]:
         """Grouped quotes of ``source_id`` whose article date may fall between the
         ISO days ``date_from`` and ``date_to`` (undated ones too), with their
-        statement and tokens; more may come back, never fewer."""
+        statement, its first date and their tokens; more may come back, never fewer."""
 
     def variants(self, statement_id: str) -> list[Variant]: ...
 
@@ -396,8 +397,10 @@ def group_quotes(ledger: StatementLedger, quote_ids: Iterable[int], days: int = 
         matches = {
             c.statement_id
             for c in ledger.candidates(new.source_id, lo, hi)
+            # the window runs from a statement's first appearance, so a line repeated
+            # for months is a new statement each month, not one ever-growing chain
             if c.statement_id and c.statement_id not in gone and overlaps(c.date, lo, hi)
-            and same_statement(new.tokens, c.tokens)
+            and overlaps(c.statement_date, lo, hi) and same_statement(new.tokens, c.tokens)
         }
         target = min(matches) if matches else statement_id(new)
         ledger.assign(new, target)

@@ -46,15 +46,21 @@ class StatementLedgerRows:
         # Coarse on the date (month or year precision compares at its own length);
         # resolve.statements.overlaps decides exactly.
         rows = self._conn.execute(
-            f"""SELECT {_VARIANT_COLUMNS}, sq.statement_id, sq.tokens
+            f"""SELECT {_VARIANT_COLUMNS}, sq.statement_id, sq.tokens, s.first_date
                 FROM quotes q JOIN statement_quotes sq ON sq.quote_id = q.id
+                JOIN statements s ON s.id = sq.statement_id
                 JOIN articles a ON a.id = q.article_id
                 WHERE q.source_id = ? AND (a.date = '' OR (
                     a.date >= substr(?, 1, length(a.date)) AND substr(a.date, 1, length(?)) <= ?))
                 ORDER BY q.id""",
             (source_id, date_from, date_to, date_to),
         ).fetchall()
-        return [_variant(r, r[9], r[10]) for r in rows]
+        found = []
+        for r in rows:
+            v = _variant(r, r[9], r[10])
+            v.statement_date = r[11]
+            found.append(v)
+        return found
 
     def variants(self, statement_id: str) -> list[Variant]:
         rows = self._conn.execute(
