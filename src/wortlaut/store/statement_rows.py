@@ -5,6 +5,7 @@ both); each backend adds only how it selects rows for a list of ids."""
 from __future__ import annotations
 
 import json
+
 from wortlaut.resolve.statements import Summary, Variant, explain
 
 from .base import StatementFilter, decode_cursor, encode_cursor
