@@ -122,3 +122,12 @@ def test_cli_statements_and_statement(db):
     assert sorted(s["variants"] for s in own) == [1, 1, 3]
     missing = run_cli("statement", "nope", db=db)
     assert missing.returncode != 0 and "no statement nope" in missing.stderr
+
+
+def test_openapi_documents_the_statement_endpoints_and_not_the_pages(api):
+    spec = api.get("/openapi.json").json()
+    assert {"/api/statements", "/api/statements/{statement_id}"} <= set(spec["paths"])
+    ok = spec["paths"]["/api/statements/{statement_id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"]["$ref"].endswith("/StatementDetail")
+    assert "DiffOp" in spec["components"]["schemas"]
+    assert not any(p.startswith(("/statements", "/quotes/")) for p in spec["paths"])
