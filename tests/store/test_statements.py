@@ -155,3 +155,24 @@ def test_a_database_from_before_statements_is_grouped_when_opened(tmp_path: Path
         assert sorted(after.values()) == sorted(before.values())
         for group, variants in planted(store).items():
             assert len({v["statement"] for v in variants}) == 1, group
+
+
+def test_a_users_merge_and_split_regroup_the_quotes_moved(filled: Store) -> None:
+    groups = planted(filled)
+    vogt = groups["vogt-grundsteuer"][0]["quote"]["source"]["id"]
+    lorenz_quote = groups["lorenz-grundsteuer"][0]["quote"]
+    lorenz = lorenz_quote["source"]["id"]
+    # a wrong merge: the same words are now the same person's, so one statement
+    filled.merge_sources(vogt, lorenz)
+    joined = filled.statement_of_quote(lorenz_quote["id"])
+    assert joined == filled.statement_of_quote(groups["vogt-grundsteuer"][0]["quote"]["id"])
+    assert filled.statement(joined)["variants"] == 4
+    assert filled.statement(groups["lorenz-grundsteuer"][0]["statement"]) is None  # left empty: gone
+    # undone by a split: apart again, Vogt's statement as before
+    filled.split_source(vogt, lorenz_quote["article_id"])
+    apart = filled.statement_of_quote(lorenz_quote["id"])
+    vogt_statement = filled.statement_of_quote(groups["vogt-grundsteuer"][0]["quote"]["id"])
+    assert apart != vogt_statement and filled.statement(vogt_statement)["variants"] == 3
+    assert filled.statement(apart)["variants"] == 1
+    flags = {a["quote_id"]: [f["kind"] for f in a["flags"]] for a in filled.statement(vogt_statement)["appearances"]}
+    assert sorted(sum(flags.values(), [])) == ["negation"]

@@ -342,6 +342,12 @@ class StatementLedger(Protocol):
     def save(self, summary: Summary) -> None:
         """Insert or update the statement row."""
 
+    def ungroup(self, quote_ids: list[int]) -> set[str]:
+        """Take the quotes out of their statements; the ids of those statements."""
+
+    def drop(self, statement_id: str) -> None:
+        """Remove a statement left without variants."""
+
 
 def statement_id(variant: Variant) -> str:
     """Stable id of a statement founded by ``variant``."""
@@ -411,6 +417,19 @@ def group_quotes(ledger: StatementLedger, quote_ids: Iterable[int], days: int = 
     for sid in sorted(touched - gone):
         ledger.save(summarise(sid, ledger.variants(sid)))
     return touched - gone
+
+
+def regroup(ledger: StatementLedger, quote_ids: list[int], days: int = WINDOW_DAYS) -> None:
+    """Group ``quote_ids`` again, after their source changed (a user's merge or
+    split): out of the statements they were in, which are summarised again or
+    removed when left empty, then grouped like new quotes."""
+    for sid in sorted(ledger.ungroup(quote_ids)):
+        rest = ledger.variants(sid)
+        if rest:
+            ledger.save(summarise(sid, rest))
+        else:
+            ledger.drop(sid)
+    group_quotes(ledger, quote_ids, days)
 
 
 def ordered(variants: list[Variant]) -> list[Variant]:

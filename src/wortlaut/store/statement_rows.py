@@ -96,6 +96,19 @@ class StatementLedgerRows:
         )
         c.execute("DELETE FROM statements WHERE id = ?", (from_statement,))
 
+    def ungroup(self, quote_ids: list[int]) -> set[str]:
+        if not quote_ids:
+            return set()
+        condition, params = self._select_ids("quote_id", quote_ids)
+        found = {r[0] for r in self._conn.execute(
+            f"SELECT DISTINCT statement_id FROM statement_quotes WHERE {condition}", params)}
+        self._conn.execute(f"DELETE FROM statement_quotes WHERE {condition}", params)
+        return found
+
+    def drop(self, statement_id: str) -> None:
+        self._conn.execute("DELETE FROM statement_aliases WHERE statement_id = ?", (statement_id,))
+        self._conn.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
+
     def save(self, s: Summary) -> None:
         self._conn.execute(
             """UPDATE statements SET source_id = ?, language = ?, first_quote_id = ?, first_article_id = ?,

@@ -25,7 +25,7 @@ from .browse import Browse
 from .db import Connection
 from .ledger import PostgresLedger
 from .reads import Reads
-from .statements import group_statements
+from .statements import group_statements, regroup_mentions
 from .text import indexed
 
 
@@ -246,6 +246,7 @@ class PostgresStore(Reads, Browse, StatementReads, Store):
                     "SELECT id FROM source_mentions WHERE source_id = ? ORDER BY id", (moved,))]
                 ledger = PostgresLedger(self._conn)
                 update_profiles(ledger, ledger.keys_of(mentions))
+                regroup_mentions(self._conn, mentions)  # statements are per source
         except psycopg.Error as exc:
             raise StoreError(f"correction not stored: {exc}") from exc
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from wortlaut.resolve.statements import group_quotes
+from wortlaut.resolve.statements import group_quotes, regroup
 
 from ..shared import chunks, placeholders
 from ..statement_rows import StatementLedgerRows
@@ -32,3 +32,13 @@ def backfill_statements(conn: sqlite3.Connection) -> None:
         """SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id
            WHERE q.source_id IS NOT NULL ORDER BY a.date = '', a.date, a.ingested_at, q.id""")]
     group_quotes(SQLiteStatementLedger(conn), ids)
+
+
+def regroup_mentions(conn: sqlite3.Connection, mentions: list[int]) -> None:
+    """After a user's correction moved ``mentions`` to another source: their quotes
+    are grouped again, in the caller's transaction."""
+    ids: list[int] = []
+    for chunk in chunks(mentions):
+        ids += [r[0] for r in conn.execute(
+            f"SELECT id FROM quotes WHERE mention_id IN ({placeholders(chunk)}) ORDER BY id", chunk)]
+    regroup(SQLiteStatementLedger(conn), ids)

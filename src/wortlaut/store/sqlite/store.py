@@ -23,7 +23,7 @@ from . import schema
 from .browse import Browse
 from .ledger import SQLiteLedger
 from .reads import Reads
-from .statements import group_statements
+from .statements import group_statements, regroup_mentions
 
 
 class SQLiteStore(Reads, Browse, StatementReads, Store):
@@ -246,6 +246,7 @@ class SQLiteStore(Reads, Browse, StatementReads, Store):
                     "SELECT id FROM source_mentions WHERE source_id = ?", (moved,))]
                 ledger = SQLiteLedger(self._conn)
                 update_profiles(ledger, ledger.keys_of(mentions))
+                regroup_mentions(self._conn, mentions)  # statements are per source
         except sqlite3.Error as exc:
             raise StoreError(f"correction not stored: {exc}") from exc
 
