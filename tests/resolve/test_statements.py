@@ -99,6 +99,10 @@ def test_konjunktiv_paraphrase_in_quotation_marks_is_flagged() -> None:
     assert [f["kind"] for f in found] == ["indirect_as_direct"]
     assert "werde" in found[0]["detail"] and "sei" in found[0]["detail"]
     assert flags(reported, genuine) == []
+    # the genuine words first, the paraphrase second, the paraphrase quoted third
+    later = variant(4, "„Die Polizei werde die Kontrollen verstärken und sei vorbereitet“")
+    assert flags(genuine, later, reported)[0]["kind"] == "indirect_as_direct"
+    assert flags(genuine, later) == []
 
 
 def test_windows_and_overlap_at_any_date_precision() -> None:

@@ -87,6 +87,7 @@ STOPWORDS = _words_of(
     "those it its he she we they i you us them him her our their my is are was were be been "
     "being has have had do does did just very more now then than there here which who what"
 )
+REPORTED = ("indirect", "reported")  # quote types that paraphrase
 _CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -193,9 +194,12 @@ def _append(ops: list[dict], op: str, words: list[Token]) -> None:
         ops.append({"op": op, "text": text})
 
 
-def flags(earliest: Variant, variant: Variant) -> list[dict]:
+def flags(earliest: Variant, variant: Variant, reported: Variant | None = None) -> list[dict]:
     """The meaning changes of ``variant`` against ``earliest``:
     [{"kind": "negation" | "modal" | "number" | "indirect_as_direct", "detail"}].
+    ``reported`` is the statement's first variant in indirect or reported speech
+    (the earliest, if it is one, when not given): a direct variant still in its
+    Konjunktiv I is that paraphrase in quotation marks.
 
     A stretch of more than two words cut or added at either end is a shortening
     or a longer excerpt, not an edit, and is not looked into."""
@@ -214,12 +218,14 @@ def flags(earliest: Variant, variant: Variant) -> list[dict]:
         found += _negation_changes(gone, added)
         found += _modal_changes(gone, added)
         found += _number_changes(gone, added)
-    if variant.type == "direct" and earliest.type in ("indirect", "reported"):
+    if reported is None and earliest.type in REPORTED:
+        reported = earliest
+    if variant.type == "direct" and reported is not None and reported.quote_id != variant.quote_id:
         forms = [t.text for t in tb if t.norm in KONJUNKTIV_I]
         if forms:
             found.append({
                 "kind": "indirect_as_direct",
-                "detail": f"first reported as {earliest.type} speech; here in quotation marks, "
+                "detail": f"reported as {reported.type} speech elsewhere; here in quotation marks, "
                           f"still in Konjunktiv I ({', '.join(dict.fromkeys(forms))})",
             })
     return _unique(found)
@@ -441,9 +447,10 @@ def summarise(sid: str, variants: list[Variant]) -> Summary:
     meaning changes against the earliest."""
     variants = ordered(variants)
     first = variants[0]
+    reported = next((v for v in variants if v.type in REPORTED), None)
     found: list[dict] = []
     for v in variants[1:]:
-        found += [{**f, "quote_id": v.quote_id} for f in flags(first, v)]
+        found += [{**f, "quote_id": v.quote_id} for f in flags(first, v, reported)]
     dates = [v.date for v in variants if v.date]
     return Summary(
         id=sid,
@@ -465,6 +472,7 @@ def explain(variants: list[Variant]) -> list[dict]:
     the earliest: [{"quote_id", "earliest", "diff", "flags"}]."""
     variants = ordered(variants)
     first = variants[0]
+    reported = next((v for v in variants if v.type in REPORTED), None)
     first_tokens = tokens(first.text)
     out = []
     for v in variants:
@@ -474,6 +482,6 @@ def explain(variants: list[Variant]) -> list[dict]:
             "quote_id": v.quote_id,
             "earliest": v is first,
             "diff": [{"op": "equal", "text": first.text}] if v is first else diff(first_tokens, tokens(v.text)),
-            "flags": flags(first, v),
+            "flags": flags(first, v, reported),
         })
     return out
