@@ -8,9 +8,9 @@ import json
 
 import httpx
 import pytest
+
 from conftest import ROOT, run_cli
 from serving import running
-
 from wortlaut.serve import create_app
 
 CORPUS = ROOT / "tests" / "fixtures" / "statements"

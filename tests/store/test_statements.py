@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from wortlaut.ingest import expand
 from wortlaut.pipeline import process_path
 from wortlaut.store import Store
