@@ -546,5 +546,67 @@ def outlet_cmd(
     _table(("role", "quotes"), [(r["name"], str(r["quotes"])) for r in d["roles"]])
 
 
+# -- statements across outlets: one source's quotes that say the same thing -----------
+
+
+@app.command("statements")
+def statements_cmd(
+    ctx: typer.Context,
+    source: Optional[str] = typer.Option(None, "--source", help="Only statements of this source id."),
+    flagged: bool = typer.Option(False, "--flagged", help="Only statements whose variants change the meaning."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements with a variant in this outlet."),
+    language: Optional[str] = typer.Option(None, "--language", help="Only statements in this language (de, en)."),
+    min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only statements in at least this many articles."),
+    limit: int = typer.Option(100, "--limit", min=1, max=500, help="At most this many."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
+) -> None:
+    """Statements across articles, newest first: first seen where, how many appearances, meaning changes."""
+    from .store.base import StatementFilter
+
+    with _store(ctx) as store:
+        rows, _ = store.statement_page(
+            StatementFilter(source=source, outlet=outlet, flagged=flagged, language=language,
+                            min_articles=min_articles), limit=limit)
+    if fmt is ListFormat.json:
+        return _json(rows)
+    _table(("id", "source", "first seen", "articles", "outlets", "changes", "statement"), [
+        (r["id"], (r["source"] or {}).get("name", "—"),
+         " ".join(filter(None, (r["first_seen"]["date"], r["first_seen"]["outlet"]))),
+         str(r["articles"]), str(r["outlets"]), ", ".join(r["flags"]), _short(r["text"], 70))
+        for r in rows
+    ])
+
+
+@app.command("statement")
+def statement_cmd(
+    ctx: typer.Context,
+    statement_id: str = typer.Argument(..., help="A statement id (from `wortlaut statements`)."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
+) -> None:
+    """One statement: where it was first seen, every later appearance, each variant's word diff
+    against the earliest ([-deleted-] {+inserted+}) and its meaning changes."""
+    with _store(ctx) as store:
+        found = store.statement(statement_id)
+    if found is None:
+        _fail(f"no statement {statement_id}")
+        raise typer.Exit(1)
+    if fmt is ListFormat.json:
+        return _json(found)
+    first = found["first_seen"]
+    out.print(Text(_printable((found["source"] or {}).get("name", "unattributed")), style="bold")
+              + Text(f" · statement {found['id']} · {found['articles']} article(s) in {found['outlets']} outlet(s)"))
+    out.print(f"first seen: {first['date'] or 'undated'} {first['outlet']} — {first['title']}",
+              highlight=False, soft_wrap=True)
+    for a in found["appearances"]:
+        out.print(f"\n{a['date'] or 'undated'} · {a['outlet'] or '—'} · {a['type']}"
+                  + (" · first seen" if a["earliest"] else ""), highlight=False)
+        words = a["text"] if a["earliest"] else " ".join(
+            d["text"] if d["op"] == "equal" else f"[-{d['text']}-]" if d["op"] == "delete" else f"{{+{d['text']}+}}"
+            for d in a["diff"])
+        out.print("  " + words, highlight=False, soft_wrap=True)
+        for f in a["flags"]:
+            out.print(f"  ! {f['kind']}: {f['detail']}", highlight=False, soft_wrap=True)
+
+
 if __name__ == "__main__":
     app()

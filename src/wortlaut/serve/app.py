@@ -24,7 +24,7 @@ from wortlaut.model import SOURCE_KINDS
 from wortlaut.store import open_read_only, open_store
 from wortlaut.store.base import CursorError
 
-from . import api, diversity, pages, workbench
+from . import api, diversity, pages, statements, workbench
 from .render import highlight, hue
 from .state import ThreadStores, Writer
 
@@ -67,6 +67,7 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None) -> Fas
     app.include_router(api.router)
     app.include_router(workbench.router)
     app.include_router(pages.router)
+    app.include_router(statements.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     app.add_exception_handler(HTTPException, _http_error)

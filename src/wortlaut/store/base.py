@@ -209,6 +209,32 @@ class Store(ABC):
         """Every outlet's figures side by side: {"since", "until", "outlets":
         [{"name", "articles", figures…}]}, most articles first."""
 
+
+    # -- statements across articles -----------------------------------------
+
+    @abstractmethod
+    def statement_page(
+        self, filters: StatementFilter, cursor: str | None = None, limit: int = 50
+    ) -> tuple[list[dict], str | None]:
+        """Statements (a source's quotes that say the same thing, grouped across
+        articles) matching ``filters``, newest first; paged like ``quote_page``.
+        Items: {"id", "text", "source": {"id", "name", "kind"} | None, "language",
+        "first_seen": {"article_id", "quote_id", "title", "outlet", "date"},
+        "last_date", "variants", "articles", "outlets", "flags" (kinds), "flagged"}."""
+
+    @abstractmethod
+    def statement(self, statement_id: str) -> dict | None:
+        """One statement, or None: the ``statement_page`` fields, "flags" as
+        [{"kind", "detail", "quote_id"}], and "appearances" [{"quote_id",
+        "article_id", "title", "outlet", "date", "url", "type", "text", "start",
+        "end", "earliest", "diff": [{"op", "text"}], "flags"}], earliest first,
+        each diffed against the earliest. The id of a statement merged into
+        another finds the one it joined."""
+
+    @abstractmethod
+    def statement_of_quote(self, quote_id: int) -> str | None:
+        """The id of the statement a quote is a variant of (None if unattributed or unknown)."""
+
     @abstractmethod
     def close(self) -> None: ...
 
@@ -244,6 +270,20 @@ class QuoteFilter:
     id: int | None = None  # one quote (a permalink)
     # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an article dated "2024-03" is in
     # every range that overlaps March 2024. Undated articles never match.
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """What statement listings narrow by; None or "" means any."""
+
+    source: str | None = None  # source id: any variant's
+    outlet: str | None = None  # exact: any variant's
+    language: str | None = None
+    flagged: bool = False  # only statements with a meaning change
+    min_articles: int = 1  # 2: only statements repeated in another article
+    # as in QuoteFilter: any variant's article date in the range
     date_from: str | None = None
     date_to: str | None = None
 

@@ -18,13 +18,15 @@ from ..shared import (
     quote_source_id,
     to_json,
 )
+from ..statement_rows import StatementReads
 from . import schema
 from .browse import Browse
 from .ledger import SQLiteLedger
 from .reads import Reads
+from .statements import group_statements, regroup_mentions
 
 
-class SQLiteStore(Reads, Browse, Store):
+class SQLiteStore(Reads, Browse, StatementReads, Store):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         try:
             # Autocommit mode: transactions are opened explicitly below.
@@ -126,6 +128,7 @@ class SQLiteStore(Reads, Browse, Store):
         sources = article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
 
+        quote_ids = []
         for quote in article.quotes:
             sid = quote_source_id(quote, sources)
             cur = c.execute(
@@ -150,8 +153,10 @@ class SQLiteStore(Reads, Browse, Store):
                 "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)",
                 (cur.lastrowid, index_text(quote.text)),
             )
+            quote_ids.append(cur.lastrowid)
         ledger = SQLiteLedger(c)
         update_profiles(ledger, ledger.keys_of(list(mention_of.values())))
+        group_statements(c, quote_ids)  # after identity: statements are per source
 
     def _insert_mention(self, article_id: str, source: Source) -> int:
         cur = self._conn.execute(
@@ -241,6 +246,7 @@ class SQLiteStore(Reads, Browse, Store):
                     "SELECT id FROM source_mentions WHERE source_id = ?", (moved,))]
                 ledger = SQLiteLedger(self._conn)
                 update_profiles(ledger, ledger.keys_of(mentions))
+                regroup_mentions(self._conn, mentions)  # statements are per source
         except sqlite3.Error as exc:
             raise StoreError(f"correction not stored: {exc}") from exc
 
