@@ -52,8 +52,13 @@ def _printable(text: object) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
+def _one_line(text: object) -> str:
+    """``_printable``, with line breaks and tabs escaped too: one item, one line."""
+    return _printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def _fail(message: str) -> None:
-    err.print(Text("✗ ", style="red") + Text(_printable(message)), soft_wrap=True)
+    err.print(Text("✗ ", style="red") + Text(_one_line(message)), soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -435,7 +440,7 @@ def evaluate_example(
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     table = Table(*headers)
     for row in rows:
-        table.add_row(*(Text(_printable(cell)) for cell in row))
+        table.add_row(*(Text(_one_line(cell)) for cell in row))
     out.print(table)
 
 

@@ -40,12 +40,13 @@ logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 def read_warc(stream: BinaryIO, origin: str, gzipped: bool) -> Iterator[Article | Failure]:
     """Every HTML record's article, or a failure for that record. A truncated or
-    corrupt archive yields what came before the damage, then one failure."""
+    corrupt archive yields what came before the damage, then one failure; so
+    does one whose records are not where their lengths say (warcio skips to the
+    next record it finds)."""
     complete = 0  # records read to their declared end
     records = _Records(_Checked(stream, gzipped))
     try:
         for record in records:
-            yield from (Failure(f"{origin}#{complete}", warning) for warning in records.take_warnings())
             if record.rec_type is None:
                 raise ArchiveTruncated("a record without WARC headers")
             item = _read_record(record, origin, complete + 1)
@@ -63,9 +64,11 @@ def read_warc(stream: BinaryIO, origin: str, gzipped: bool) -> Iterator[Article 
         yield Failure(origin, f"archive corrupt after {complete} complete records ({exc})")
         return
     except Exception as exc:  # warcio and gzip raise assorted errors on damaged archives
-        yield Failure(origin, f"archive corrupt after {complete} complete records ({type(exc).__name__}: {exc})"[:300])
+        yield Failure(origin, f"archive corrupt after {complete} complete records ({type(exc).__name__}: {exc})")
         return
-    yield from (Failure(f"{origin}#{complete}", warning) for warning in records.take_warnings())
+    if records.warnings:
+        more = f" ({len(records.warnings) - 1} more like it)" if len(records.warnings) > 1 else ""
+        yield Failure(origin, f"archive damaged: {records.warnings[0]}{more}")
     if complete == 0:
         yield Failure(origin, "archive has no records")
 
@@ -149,11 +152,7 @@ class _Records(ArchiveIterator):
     def __init__(self, stream: _Checked) -> None:
         super().__init__(stream)
         self.reader = _BoundedLines(self.fh, block_size=BUFF_SIZE)
-        self._warnings: list[str] = []
-
-    def take_warnings(self) -> list[str]:
-        warnings, self._warnings = self._warnings, []
-        return warnings
+        self.warnings: list[str] = []
 
     def _consume_blanklines(self) -> tuple[bytes | None, int]:
         """warcio's, with its warning kept instead of written to stderr."""
@@ -166,8 +165,9 @@ class _Records(ArchiveIterator):
                 return line, empty_size
             empty_size += len(line)
             if line.strip():  # the record's Content-Length is likely wrong
-                self._warnings.append(f"record not followed by a blank line (wrong Content-Length?); "
-                                      f"skipped a line starting {line[:60]!r}")
+                self.warnings.append(f"a record not followed by a blank line (wrong Content-Length?) "
+                                     f"at byte {self.fh.tell() - self.reader.rem_length() - empty_size:,}; "
+                                     f"skipped a line starting {line[:40]!r}")
             first_line = False
 
 
