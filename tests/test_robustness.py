@@ -136,7 +136,7 @@ def hostile_directory(root: Path) -> tuple[Path, dict[str, str], set[str]]:
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
     """The CLI with bytes out (what reaches the terminal, exactly), wide enough not to wrap."""
-    return subprocess.run([sys.executable, "-m", "wortlaut.cli", "--db", str(db), *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "wortlaut.cli", "--db", str(db), *args], capture_output=True, check=False,
                           stdin=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, "COLUMNS": "1000"},
                           timeout=RUN_TIMEOUT)
 
