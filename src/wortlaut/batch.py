@@ -232,11 +232,13 @@ def _analyse_here(article: Article, languages: tuple[str, ...], use_model: bool,
     future: Future = Future()
     try:
         with _alarm(seconds):
-            future.set_result(analyse_admitted(article, languages, use_model))
+            analysed = analyse_admitted(article, languages, use_model)
     except _OutOfTime:
         future.set_exception(AnalysisFailed(f"analysis took over {seconds:g} s (the time budget)"))
     except Exception as exc:
         future.set_exception(exc)
+    else:
+        future.set_result(analysed)
     return future
 
 
@@ -432,8 +434,10 @@ class _Worker:
 def _death(process: multiprocessing.process.BaseProcess) -> str:
     process.join(1)
     code = process.exitcode
-    how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
-    return f"the analysis process died ({how}; out of memory?)"
+    if code == -signal.SIGKILL:
+        return "the analysis process was killed (out of memory?)"
+    how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
+    return f"the analysis process died ({how})"
 
 
 _WORKER_READY = "ready"
