@@ -332,7 +332,7 @@ def _long_article() -> Article:
 
 def test_an_article_over_the_time_budget_fails_alone_in_this_process(tmp_path: Path):
     store = open_store(tmp_path / "w.db")
-    quick = Article(text=FRENCH, origin="marseille.txt")
+    quick = Article(text=FRENCH, origin="marseille.txt", language="fr")  # known: no detection to wait for
     summary = batch.run([_long_article(), quick], store, workers=1, use_model=False, time_budget=0.2)
     assert [(f.item, f.reason) for f in summary.failures] == [("long.txt", "analysis took over 0.2 s (the time budget)")]
     assert summary.unsupported == 1  # the run went on

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 
 from .admission import LINKED, LOCATION, STORED, Admission, Triage, analyse_admitted
 from .analyse.language import ANALYSED, IDENTIFIED, detect_language
@@ -51,6 +52,8 @@ TIME_BUDGET = 60.0  # seconds to analyse one article; news articles take well un
 MEMORY_BUDGET = 2048  # MB resident in a worker analysing one article (it holds about 300 MB idle)
 START_ATTEMPTS = 3  # workers that die before they are ready, before the batch stops starting them
 _POLL = 0.25  # seconds between looks at the workers (memory, deaths) while waiting
+JOBS_PER_WORKER = 2  # one analysed, one waiting in the pipe: no idle time between articles
+QUEUED_BYTES = 32 * 1024  # the largest article sent to wait in a pipe (its buffer is larger)
 WARM_UP = {"de": "„Wir bauen weiter“, sagte Anna Berger.", "en": '"We will build on," Anna Berger said.'}
 
 FAILED = "failed"
@@ -100,10 +103,13 @@ def run(
             if batch.full():
                 batch.wait()
                 continue
-            item = reader.next(_POLL if batch.busy() else None)
+            # with results pending, wait for whichever comes first: an item or a result
+            item = reader.next(0 if batch.busy() else None)
             if item is _END:
                 break
-            if item is not _NOTHING_YET:
+            if item is _NOTHING_YET:
+                batch.wait(reader)
+            else:
                 batch.add(item)
         batch.finish()
     finally:
@@ -158,10 +164,12 @@ class _Batch:
     def busy(self) -> bool:
         return bool(self.queue)
 
-    def wait(self) -> None:
-        """Wait a while for the workers (in this process there is nothing to wait for)."""
+    def wait(self, reader: _Reader | None = None) -> None:
+        """Wait a while for the workers, or until ``reader`` has an item."""
         if self.pool:
-            self.pool.poll(_POLL)
+            self.pool.poll(_POLL, reader)
+        elif reader:
+            wait([reader], _POLL)
 
     def finish(self) -> None:
         while self.queue:
@@ -265,16 +273,26 @@ _END, _NOTHING_YET = object(), object()
 
 class _Reader:
     """The items, read ahead in a thread, so that results are written while a
-    slow (or hanging) input is still being read."""
+    slow (or hanging) input is still being read. Its ``fileno`` becomes
+    readable when an item is added, so the batch can wait for an item and the
+    workers at once."""
 
     def __init__(self, items: Iterable[Article | Failure], ahead: int) -> None:
         self._items = queue.Queue(maxsize=max(ahead, 1))
         self._stopped = threading.Event()
+        self._bell, self._ring = os.pipe()
+        os.set_blocking(self._bell, False)
+        os.set_blocking(self._ring, False)
         self._thread = threading.Thread(target=self._read, args=(iter(items),), daemon=True, name="wortlaut-reader")
         self._thread.start()
 
+    def fileno(self) -> int:
+        return self._bell
+
     def next(self, timeout: float | None) -> object:
         """The next item, ``_END``, or ``_NOTHING_YET`` after ``timeout`` seconds."""
+        with contextlib.suppress(BlockingIOError):
+            os.read(self._bell, 4096)  # silenced before looking: an item added after this rings again
         try:
             item = self._items.get(timeout=timeout)
         except queue.Empty:
@@ -285,24 +303,28 @@ class _Reader:
 
     def stop(self) -> None:
         self._stopped.set()
+        os.close(self._bell)  # the thread closes its end when it is done
 
     def _read(self, items: Iterator[Article | Failure]) -> None:
         try:
             for item in items:
                 if not self._put(item):
                     return
+            self._put(_END)
         except BaseException as exc:  # a reader's bug: raised in the batch's thread
             self._put(exc)
-            return
-        self._put(_END)
+        finally:
+            os.close(self._ring)
 
     def _put(self, item: object) -> bool:
         while not self._stopped.is_set():
             try:
                 self._items.put(item, timeout=_POLL)
-                return True
             except queue.Full:
-                pass
+                continue
+            with contextlib.suppress(BlockingIOError, OSError):  # already ringing, or the batch is gone
+                os.write(self._ring, b"\0")
+            return True
         return False
 
 
@@ -326,14 +348,15 @@ class _Pool:
         self._dispatch()
         return future
 
-    def poll(self, timeout: float) -> None:
-        """Wait up to ``timeout`` seconds for a worker to answer, die or exceed its
-        budget, and settle what happened."""
+    def poll(self, timeout: float, reader: _Reader | None = None) -> None:
+        """Wait up to ``timeout`` seconds (or until ``reader`` has an item) for a
+        worker to answer, die or exceed its budget, and settle what happened."""
         now = time.monotonic()
-        busy = [w.started + self.budget.seconds - now for w in self.workers if w.job]
+        busy = [w.started + self.budget.seconds - now for w in self.workers if w.jobs]
         timeout = max(0.0, min([timeout, *busy]))
         waiting = {w.conn: w for w in self.workers} | {w.process.sentinel: w for w in self.workers}
-        signalled = {waiting[r] for r in wait(list(waiting), timeout)} if waiting else set()
+        woken = wait([*waiting, *([reader] if reader else [])], timeout)
+        signalled = {waiting[r] for r in woken if r is not reader}
         for worker in list(self.workers):
             reason = self._check(worker, worker in signalled)
             if reason:
@@ -341,12 +364,12 @@ class _Pool:
         self._dispatch()
 
     def close(self) -> None:
-        for future, _ in self.backlog:
+        for future, _ in [*self.backlog, *(job for w in self.workers for job in w.jobs)]:
             future.cancel()
         for worker in self.workers:
             worker.ask_to_stop()
         for worker in self.workers:
-            worker.process.join(5)
+            worker.process.join(5 if worker.ready and not worker.jobs else 0)  # one still warming up is not waited for
             worker.kill()
 
     def _check(self, worker: _Worker, signalled: bool) -> str:
@@ -358,23 +381,26 @@ class _Pool:
                 return _death(worker.process)
             if message == _WORKER_READY:
                 worker.ready = True
-            elif worker.job:
+            elif worker.jobs:
                 ok, value = message
-                future, worker.job = worker.job, None
+                future, _ = worker.jobs.popleft()
+                worker.started = time.monotonic()  # the next one's clock starts
                 future.set_result(value) if ok else future.set_exception(AnalysisFailed(value))
             return ""
         if signalled or not worker.process.is_alive():
             return _death(worker.process)
-        if worker.job and time.monotonic() - worker.started > self.budget.seconds:
+        if worker.jobs and time.monotonic() - worker.started > self.budget.seconds:
             return f"analysis took over {self.budget.seconds:g} s (the time budget)"
-        if worker.job and worker.resident_mb() > self.budget.megabytes:
+        if worker.jobs and worker.resident_mb() > self.budget.megabytes:
             return f"analysis used over {self.budget.megabytes:,} MB (the memory budget)"
         return ""
 
     def _replace(self, worker: _Worker, reason: str) -> None:
         worker.kill()
-        if worker.job:
-            worker.job.set_exception(AnalysisFailed(reason))
+        if worker.jobs:  # the first was being analysed; those queued behind it go back in line
+            future, _ = worker.jobs.popleft()
+            future.set_exception(AnalysisFailed(reason))
+            self.backlog.extendleft(reversed(worker.jobs))
         index = self.workers.index(worker)
         if not worker.ready:
             self.start_failures += 1
@@ -388,15 +414,24 @@ class _Pool:
             self.backlog.clear()
 
     def _dispatch(self) -> None:
+        """Give each ready worker an article, and a second to start on as soon as
+        the first is done (only a small one, which the pipe's buffer holds: the
+        send must not wait for a worker busy sending its result)."""
         for worker in self.workers:
-            if self.backlog and worker.ready and worker.job is None:
-                future, article = self.backlog.popleft()
+            while self.backlog and worker.ready and len(worker.jobs) < JOBS_PER_WORKER:
+                future, article = self.backlog[0]
+                data = ForkingPickler.dumps(article)
+                if worker.jobs and len(data) > QUEUED_BYTES:
+                    break
+                self.backlog.popleft()
                 try:
-                    worker.conn.send(article)
+                    worker.conn.send_bytes(data)
                 except (OSError, ValueError):  # it died: back in line, the next poll replaces it
                     self.backlog.appendleft((future, article))
-                    continue
-                worker.job, worker.started = future, time.monotonic()
+                    break
+                if not worker.jobs:
+                    worker.started = time.monotonic()
+                worker.jobs.append((future, article))
 
     def _start(self) -> _Worker:
         return _Worker(self.context, self.languages, self.use_model)
@@ -410,8 +445,8 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False  # warmed up
-        self.job: Future | None = None
-        self.started = 0.0
+        self.jobs: deque[tuple[Future, Article]] = deque()  # sent, in order; the first is being analysed
+        self.started = 0.0  # when the first began
 
     def resident_mb(self) -> float:
         try:
