@@ -483,6 +483,7 @@ def _serve(conn, languages: tuple[str, ...], use_model: bool, parent: int) -> No
     """A worker: warm up, then analyse the articles sent until ``None`` or the
     parent is gone. An answer is ``(True, article)`` or ``(False, reason)``."""
     _die_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle; it ends the workers
     _warm_up(languages, use_model)
     conn.send(_WORKER_READY)
     while True:
@@ -494,9 +495,8 @@ def _serve(conn, languages: tuple[str, ...], use_model: bool, parent: int) -> No
             return
         try:
             conn.send((True, analyse_admitted(article, languages, use_model)))
-        except MemoryError:
+        except MemoryError:  # its memory is freed as the error unwinds: the next article may go on
             conn.send((False, "analysis ran out of memory"))
-            return  # what it leaves behind is not to be trusted
         except Exception as exc:
             conn.send((False, f"analysis failed: {exc!r}"))
 
