@@ -42,11 +42,12 @@ from .model import Article
 from .pipeline import process
 from .store import Store, StoreError
 
-# A worker process costs about 1.5 s to start (imports, models): the first
-# articles of a batch are analysed in the main process, and workers are started
-# only once a batch has more than this many; until one is ready, the main
-# process goes on analysing.
+# A worker process costs about 1.5 s to start (imports, models): batches this
+# small are analysed in the main process instead. Whether a batch is small is
+# seen from how far the reader has got when the first article is analysed
+# (waiting at most DECIDE_WAIT for it), so no result waits for the reading.
 SMALL_BATCH = 32
+DECIDE_WAIT = 1.0  # seconds
 IN_FLIGHT_PER_WORKER = 4  # enough queued work to keep each worker busy
 TIME_BUDGET = 60.0  # seconds to analyse one article; news articles take well under one
 MEMORY_BUDGET = 2048  # MB resident in a worker analysing one article (it holds about 300 MB idle)
@@ -94,9 +95,10 @@ def run(
     one per core; 1 analyses in this process). ``on_item`` hears each item's
     outcome once it is written. An article whose analysis takes over
     ``time_budget`` seconds, or over ``memory_budget`` MB in a worker, fails."""
-    batch = _Batch(store, workers or os.cpu_count() or 1, languages, use_model, on_item,
-                   Budget(time_budget, memory_budget))
-    reader = _Reader(items, batch.window)
+    workers = workers or os.cpu_count() or 1
+    window = IN_FLIGHT_PER_WORKER * workers if workers > 1 else 1
+    reader = _Reader(items, max(window, SMALL_BATCH + 1))
+    batch = _Batch(store, workers, window, reader, languages, use_model, on_item, Budget(time_budget, memory_budget))
     try:
         while True:
             batch.write_ready()
@@ -133,13 +135,12 @@ class _OutOfTime(BaseException):
 
 
 class _Batch:
-    def __init__(self, store: Store, workers: int, languages: tuple[str, ...], use_model: bool,
-                 on_item: Callable[[str], None] | None, budget: Budget) -> None:
-        self.store, self.workers, self.languages, self.use_model, self.on_item, self.budget = (
-            store, workers, languages, use_model, on_item, budget)
+    def __init__(self, store: Store, workers: int, window: int, reader: _Reader, languages: tuple[str, ...],
+                 use_model: bool, on_item: Callable[[str], None] | None, budget: Budget) -> None:
+        self.store, self.workers, self.window, self.reader = store, workers, window, reader
+        self.languages, self.use_model, self.on_item, self.budget = languages, use_model, on_item, budget
         self.pool: _Pool | None = None
-        self.submitted = 0
-        self.window = IN_FLIGHT_PER_WORKER * workers if workers > 1 else 1
+        self.waited = False  # for the reader, to tell a small batch
         self.summary = Summary()
         self.queue: deque[_Pending] = deque()
         self.admission = Admission(store)
@@ -186,10 +187,10 @@ class _Batch:
         self.queue.append(_Pending(triage, self._submit(triage.article) if triage.new else None))
 
     def _submit(self, article: Article) -> Future:
-        self.submitted += 1
-        if self.pool is None and self.workers > 1 and self.submitted > SMALL_BATCH:
+        if self.pool is None and self.workers > 1 and self.reader.read_over(SMALL_BATCH, 0 if self.waited else DECIDE_WAIT):
             self.pool = _Pool(self.workers, self.languages, self.use_model, self.budget)
-        if self.pool and self.pool.usable():
+        self.waited = True
+        if self.pool and self.pool.workers:  # none left: they could not start, so this process analyses
             return self.pool.submit(article)
         return _analyse_here(article, self.languages, self.use_model, self.budget.seconds)
 
@@ -280,6 +281,9 @@ class _Reader:
     def __init__(self, items: Iterable[Article | Failure], ahead: int) -> None:
         self._items = queue.Queue(maxsize=max(ahead, 1))
         self._stopped = threading.Event()
+        self.count = 0  # items read so far
+        self._done = False
+        self._counted = threading.Condition()
         self._bell, self._ring = os.pipe()
         os.set_blocking(self._bell, False)
         os.set_blocking(self._ring, False)
@@ -301,6 +305,13 @@ class _Reader:
             raise item
         return item
 
+    def read_over(self, count: int, timeout: float) -> bool:
+        """Whether more than ``count`` items have been read, waiting up to
+        ``timeout`` seconds for them (or for the end)."""
+        with self._counted:
+            self._counted.wait_for(lambda: self.count > count or self._done, timeout)
+            return self.count > count
+
     def stop(self) -> None:
         self._stopped.set()
         os.close(self._bell)  # the thread closes its end when it is done
@@ -315,6 +326,9 @@ class _Reader:
             self._put(exc)
         finally:
             os.close(self._ring)
+            with self._counted:
+                self._done = True
+                self._counted.notify_all()
 
     def _put(self, item: object) -> bool:
         while not self._stopped.is_set():
@@ -324,6 +338,9 @@ class _Reader:
                 continue
             with contextlib.suppress(BlockingIOError, OSError):  # already ringing, or the batch is gone
                 os.write(self._ring, b"\0")
+            with self._counted:
+                self.count += item is not _END
+                self._counted.notify_all()
             return True
         return False
 
@@ -339,7 +356,7 @@ class _Pool:
         self.start_failures = 0
 
     def usable(self) -> bool:
-        """Whether a worker is ready (until then the batch analyses in its own process)."""
+        """Whether a worker is ready for an article."""
         return any(w.ready for w in self.workers)
 
     def submit(self, article: Article) -> Future:
