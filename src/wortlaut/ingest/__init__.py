@@ -79,6 +79,7 @@ def read_file(path: Path, fetch_page: FetchPage | None = None) -> Iterator[Artic
             if kind:
                 yield Failure(origin, f"not a regular file ({kind})")
                 return
+            os.set_blocking(fd, True)
             head = f.read(SNIFF_BYTES)
             f.seek(0)
             yield from _read_document(f, head, origin, size=status.st_size, fetch_page=fetch_page)
