@@ -128,6 +128,13 @@ def hostile_directory(root: Path) -> tuple[Path, dict[str, str], set[str]]:
     bad[f"{d}/invalid-utf8.txt"] = "not valid UTF-8 (byte 500: b'\\xff')"
     (d / "invalid-utf8.html").write_bytes(html.replace(b"</h1>", b"\xff\xfe</h1>"))
     bad[f"{d}/invalid-utf8.html"] = None  # the HTML reader's words for it
+    body = "".join(f"<p>{p}</p>" for p in paragraphs(ARTICLES["de-gericht.txt"]))
+    feed = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+            'content/"><channel><title>T</title><item><title>Urteil</title><link>https://e.de/u</link>'
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item></channel></rss>").encode()
+    cut_at = feed.index(b"</p>")
+    (d / "invalid-utf8.xml").write_bytes(feed[:cut_at] + b"\xfc" + feed[cut_at:])
+    bad[f"{d}/invalid-utf8.xml"] = f"not valid utf-8 (byte {cut_at:,}: b'\\xfc')"
     latin1_bad = Path(os.fsdecode(bytes(d) + b"/kaputt-\xe9.txt"))
     latin1_bad.write_bytes(broken)
     bad[name(latin1_bad)] = "not valid UTF-8 (byte 500: b'\\xff')"

@@ -128,3 +128,19 @@ def test_nul_bytes_after_the_sniffed_head_are_refused_in_every_format():
 def test_a_failure_reason_is_one_short_line():
     failure = Failure("x", "Invalid WARC record, first line:\n\x1b[2J" + "garbage " * 100)
     assert "\n" not in failure.reason and len(failure.reason) == MAX_REASON and failure.reason.endswith("…")
+
+
+def test_a_feed_whose_bytes_are_not_its_declared_encoding_is_refused():
+    body = "".join(f"<p>{p}</p>" for p in paragraphs(ARTICLES["de-gericht.txt"]))
+    feed = ('<?xml version="1.0" encoding="ENCODING"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+            'modules/content/"><channel><title>T</title><item><title>Urteil</title><link>https://e.de/u</link>'
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item></channel></rss>")
+    utf8 = feed.replace("ENCODING", "utf-8").encode()
+    assert [a.title for a in read_bytes(utf8, "f.xml")] == ["Urteil"]
+    at = utf8.index(b"</p>")
+    with pytest.raises(ValueError, match=rf"^not valid utf-8 \(byte {at:,}: b'\\xff'\)$"):
+        read_bytes(utf8[:at] + b"\xff" + utf8[at:], "f.xml")
+    latin1 = feed.replace("ENCODING", "iso-8859-1").encode("latin-1", "replace")
+    assert [a.title for a in read_bytes(latin1, "f.xml")] == ["Urteil"]
+    with pytest.raises(ValueError, match=r"^not valid ascii \(byte "):  # the HTTP charset wins
+        read_bytes(utf8, "f.xml", content_type="application/rss+xml; charset=ascii")

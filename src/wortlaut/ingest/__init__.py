@@ -10,8 +10,10 @@ rest. ``read_bytes`` reads one document held in memory (an uploaded body).
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -157,6 +159,9 @@ def _read_document(
     if (nul := data.find(b"\x00")) >= 0 and not _wide_charset(content_type):  # anywhere, not only in the sniffed head
         yield Failure(origin, f"binary file (contains NUL bytes, the first at byte {nul:,})")
         return
+    if kind == FEED and (problem := _feed_encoding_problem(data, content_type)):
+        yield Failure(origin, problem)
+        return
     try:
         if kind == FEED:
             yield from read_feed(data, origin, fetch_page)
@@ -168,6 +173,25 @@ def _read_document(
             yield article
     except IngestError as exc:
         yield Failure(origin, str(exc))
+
+
+def _feed_encoding_problem(data: bytes, content_type: str) -> str:
+    """Why a feed's bytes are not text in its declared encoding (the HTTP
+    charset, else the XML declaration's, else UTF-8), or "". The feed parser
+    would silently replace what does not decode, and corrupt quotes."""
+    http, xml = _CHARSET.search(content_type), _XML_ENCODING.match(data)
+    name = http.group(1) if http else xml.group(1).decode("ascii") if xml else "utf-8"
+    try:
+        data.decode(codecs.lookup(name).name)
+    except LookupError:
+        return f"unknown charset {name!r}"
+    except UnicodeDecodeError as exc:
+        return f"not valid {name} (byte {exc.start:,}: {data[exc.start:exc.start + 1]!r})"
+    return ""
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 
 
 def _wide_charset(content_type: str) -> bool:
