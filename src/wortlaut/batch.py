@@ -13,8 +13,10 @@ items before it. A run killed at any point leaves only whole articles, and
 running it again skips them.
 
 Each article's analysis has a time and a memory budget: a worker over either
-is killed and replaced, and the article becomes a failure of its own. Workers
-die with the batch (``PR_SET_PDEATHSIG`` on Linux, else a watchdog).
+is killed and replaced, and the article becomes a failure of its own. (A small
+batch, analysed in this process, has the time budget only, and only in the
+main thread, where a timer signal can interrupt it.) Workers die with the
+batch (``PR_SET_PDEATHSIG`` on Linux, and a watchdog on the parent's pid).
 """
 
 from __future__ import annotations
