@@ -8,6 +8,7 @@ import gzip
 import io
 import os
 import random
+import socket
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,11 @@ def test_a_feed_whose_bytes_are_not_its_declared_encoding_is_refused():
     assert [a.title for a in read_bytes(latin1, "f.xml")] == ["Urteil"]
     with pytest.raises(ValueError, match=r"^not valid ascii \(byte "):  # the HTTP charset wins
         read_bytes(utf8, "f.xml", content_type="application/rss+xml; charset=ascii")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_a_socket_in_a_directory_is_refused(tmp_path: Path):
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "server.sock"))
+        assert [(i.item, i.reason) for i in iter_items([str(tmp_path)])] == [
+            (str(tmp_path / "server.sock"), "not a regular file (a socket)")]
