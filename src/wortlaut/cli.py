@@ -52,8 +52,13 @@ def _printable(text: object) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
+def _one_line(text: object) -> str:
+    """``_printable``, with line breaks and tabs escaped too: one item, one line."""
+    return _printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def _fail(message: str) -> None:
-    err.print(Text("✗ ", style="red") + Text(_printable(message)), soft_wrap=True)
+    err.print(Text("✗ ", style="red") + Text(_one_line(message)), soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -104,6 +109,8 @@ def ingest(
     fetch_links: bool = typer.Option(False, "--fetch-links", help="Download the linked page of feed entries without full text (always done for feeds given as URLs)."),
     languages: str = typer.Option(",".join(ANALYSED), "--languages", help="Languages to analyse; articles in others are stored as unsupported."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Use the rule tagger even if a trained model is installed."),
+    time_budget: float = typer.Option(batch.TIME_BUDGET, "--time-budget", min=0.1, help="Seconds one article's analysis may take before it fails."),
+    memory_budget: int = typer.Option(batch.MEMORY_BUDGET, "--memory-budget", min=64, help="MB a worker may hold analysing one article before it fails."),
 ) -> None:
     """Read HTML pages, feeds, WARC archives and text (format sniffed from content), store each
     story once and analyse it. Exits 1 if any item failed; good items are stored."""
@@ -119,7 +126,8 @@ def ingest(
         task = bar.add_task("ingesting", total=None)
         try:
             summary = batch.run(items, store, workers=workers, languages=chosen, use_model=not rules_only,
-                                on_item=lambda outcome: bar.advance(task))
+                                on_item=lambda outcome: bar.advance(task), time_budget=time_budget,
+                                memory_budget=memory_budget)
         except StoreError as exc:
             _fail(f"{exc}")
             raise typer.Exit(2) from None
@@ -432,7 +440,7 @@ def evaluate_example(
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     table = Table(*headers)
     for row in rows:
-        table.add_row(*(Text(_printable(cell)) for cell in row))
+        table.add_row(*(Text(_one_line(cell)) for cell in row))
     out.print(table)
 
 
