@@ -14,11 +14,10 @@ from datetime import datetime
 from time import struct_time
 
 import feedparser
-
-from ..model import Article
 import lxml.html
 from lxml.etree import ParserError
 
+from ..model import Article
 from .errors import Failure, IngestError
 from .html import MAX_BYTES, extract
 
