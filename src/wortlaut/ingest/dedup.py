@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -122,5 +123,5 @@ def _quoted(text: str) -> set[str]:
 
 def _names(tokens: list[str]) -> set[str]:
     """Person names: a known first name followed by a capitalised word."""
-    return {f"{t} {u}" for t, u in zip(tokens, tokens[1:])
+    return {f"{t} {u}" for t, u in pairwise(tokens)
             if t[:1].isupper() and t.lower() in FIRST_NAMES and u[:1].isupper() and u[:1].isalpha()}
