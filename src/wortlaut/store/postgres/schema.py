@@ -129,4 +129,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
             at     {T} NOT NULL
         )""",
     ),
+    (
+        # Step 2 (SQLite's step 5): where a feed entry's text came from ("content", "page", "summary").
+        f"ALTER TABLE articles ADD COLUMN text_from {T} NOT NULL DEFAULT ''",
+    ),
 ]

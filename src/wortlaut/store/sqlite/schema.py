@@ -136,6 +136,10 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
         "ALTER TABLE articles ADD COLUMN record_id TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE articles ADD COLUMN analysed_by TEXT NOT NULL DEFAULT ''",
     ),
+    (
+        # Step 5: where a feed entry's text came from ("content", "page", "summary").
+        "ALTER TABLE articles ADD COLUMN text_from TEXT NOT NULL DEFAULT ''",
+    ),
 ]
 
 
