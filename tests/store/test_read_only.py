@@ -73,7 +73,7 @@ def test_serve_reads_a_read_only_database(read_only_db: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = cli(read_only_db, "serve", "--port", str(port), background=True)
+    server = cli(read_only_db, "serve", "--port", str(port), "--token", "t0ken", background=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -87,6 +87,9 @@ def test_serve_reads_a_read_only_database(read_only_db: Path):
         assert r.status_code == 200 and r.json()["items"], r.text
         page = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
         assert page.status_code == 200
+        posted = httpx.post(f"http://127.0.0.1:{port}/api/articles", json={"text": "Ein Text. " * 30},
+                            headers={"authorization": "Bearer t0ken"}, timeout=60)
+        assert posted.status_code == 403 and "read-only" in posted.json()["detail"], posted.text
     finally:
         server.terminate()
         server.wait(10)
