@@ -78,3 +78,13 @@ def test_a_copy_waiting_for_its_queued_original_is_compared_with_its_text(tmp_pa
         cut = admission.triage(parse_text(templated(2, "Kiel", "Petra Test2").rsplit("\n\n", 1)[0], origin="c"))
         assert (first.new, other.new, cut.new) == (True, True, False)
         assert cut.article.duplicate_of == first.article.id
+
+
+def test_long_articles_are_compared_by_their_quotes_and_names():
+    from wortlaut.ingest.dedup import DIFF_WORDS
+
+    long = "\n\n".join(templated(n, "Kiel", "Petra Test2").replace("Meldung", "Teil") for n in range(60))
+    assert len(long.split()) > DIFF_WORDS
+    assert not says_more(long, long.rsplit("\n\n", 3)[0])
+    assert says_more(long, long.replace("sagte Petra Test2", "sagte Klaus Meier", 1))
+    assert says_more(long, long.replace("jede Entlastung", "keine Entlastung", 1))
