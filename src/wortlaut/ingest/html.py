@@ -17,6 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Document
 
 from ..model import Article
@@ -114,36 +115,35 @@ _SENTENCE_END = re.compile(r"[.!?:;…][\"'»«„“”‚‘’)\]]*$")
 
 def _blocks(body) -> list[str]:
     """The text of each block in trafilatura's tree, unwrapped to one line
-    (or several for a <br> after a sentence); list items keep their "- "."""
+    (or several for a <br> after a sentence); list items keep their "- ".
+    Walked by events, not recursion: a hostile page may nest thousands deep."""
     blocks: list[str] = []
     pieces: list[str] = []
 
     def close() -> None:
         text = _unwrap("".join(pieces))
         pieces.clear()
-        if text:
+        if text and text != "-":
             blocks.append(text)
 
-    def walk(element) -> None:
+    for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _BLOCK_TAGS:
-            close()
-            if tag == "item":
-                pieces.append("- ")
-        elif tag == "lb":
-            pieces.append(_BREAK)
-        if element.text and tag != "lb":
-            pieces.append(element.text)
-        for child in element:
-            walk(child)
-        if tag in _BLOCK_TAGS:
-            close()
-        if element.tail:
-            pieces.append(element.tail)
-
-    walk(body)
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                close()
+                if tag == "item":
+                    pieces.append("- ")
+            elif tag == "lb":
+                pieces.append(_BREAK)
+            if element.text and tag != "lb":
+                pieces.append(element.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                close()
+            if element.tail and element is not body:
+                pieces.append(element.tail)
     close()
-    return [b for b in blocks if b != "-"]
+    return blocks
 
 
 def _unwrap(text: str) -> str:
