@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from wortlaut.analyse.furniture import strip_furniture
+from wortlaut.ingest import IngestError
 from wortlaut.ingest.html import read_html
 from wortlaut.pipeline import process
 
@@ -93,3 +94,13 @@ def test_quotes_across_wrapped_lines_are_found_whole(paragraphs: list[str], lang
     opening = paragraphs[1][1:30]  # after the opening mark
     quote = next(q for q in analysed.quotes if opening in q.text)
     assert "\n" not in quote.text and len(quote.text) > 60
+
+
+def test_a_page_nested_thousands_deep_is_read_or_refused_in_one_line():
+    deep = "<div>" * 5000 + "".join(f"<p>{wrapped(p)}</p>" for p in GERMAN) + "</div>" * 5000
+    try:
+        article = read_html(f"<html><body>{deep}</body></html>".encode(), "deep.html")
+    except IngestError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert "„Wir werden den Hafen modernisieren" in article.text
