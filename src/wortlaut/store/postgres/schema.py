@@ -134,6 +134,10 @@ MIGRATIONS: list[tuple[str | Callable[[Connection], None], ...]] = [
         )""",
     ),
     (
+        # Step 2 (SQLite's step 5): where a feed entry's text came from ("content", "page", "summary").
+        f"ALTER TABLE articles ADD COLUMN text_from {T} NOT NULL DEFAULT ''",
+    ),
+    (
         # Statements across articles: a source's quotes that say the same thing,
         # grouped as articles are stored. Flags are the variants' meaning changes.
         f"""CREATE TABLE statements (

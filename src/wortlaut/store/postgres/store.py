@@ -112,15 +112,15 @@ class PostgresStore(Reads, Browse, StatementReads, Store):
         c.execute(
             """INSERT INTO articles (id, title, outlet, date, place, country,
                    language, url, origin, text, furniture, ingested_at,
-                   author, status, duplicate_of, archive, record_id, analysed_by,
+                   author, status, duplicate_of, archive, record_id, analysed_by, text_from,
                    fts, fts_tokens, fts_words, fts_counts)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?, ?)""",
             (
                 article.id, article.title, article.outlet, article.date,
                 article.place, article.country, article.language, article.url,
                 article.origin, article.text, to_json(article.furniture),
                 now(), article.author, article.status, article.duplicate_of or None,
-                article.archive, article.record_id, article.analysed_by, *search,
+                article.archive, article.record_id, article.analysed_by, article.text_from, *search,
             ),
         )
         sources = article_sources(article)

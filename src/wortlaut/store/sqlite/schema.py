@@ -138,6 +138,10 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
         "ALTER TABLE articles ADD COLUMN analysed_by TEXT NOT NULL DEFAULT ''",
     ),
     (
+        # Step 5: where a feed entry's text came from ("content", "page", "summary").
+        "ALTER TABLE articles ADD COLUMN text_from TEXT NOT NULL DEFAULT ''",
+    ),
+    (
         # Statements across articles: a source's quotes that say the same thing,
         # grouped as articles are stored. Flags are the variants' meaning changes.
         """CREATE TABLE statements (
