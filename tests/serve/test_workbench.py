@@ -60,7 +60,7 @@ def download(web, path: str, **params) -> list[dict]:
 
 
 def test_search_in_article_text(web, db) -> None:
-    word = "Ersatzbussen"  # in the rail strike article's narration, in none of its quotes
+    word = "Erliegen"  # in the rail strike article's narration, in none of its quotes
     with open_store(db) as store:
         in_text = [a for a in store.articles() if fold(word) in fold(store.article(a["id"])["text"])]
         expected = sum(len(store.article(a["id"])["quotes"]) for a in in_text)
@@ -159,7 +159,7 @@ def test_corrections_disabled_without_token(db) -> None:
 
 
 def test_api_quotes_in_article_text(web) -> None:
-    word = "Ersatzbussen"
+    word = "Erliegen"
     assert web.get("/api/quotes", params={"q": word}).json()["items"] == []
     items = web.get("/api/quotes", params={"q": word, "scope": "articles", "limit": 500}).json()["items"]
     assert items and len({q["article_id"] for q in items}) == 1
