@@ -28,6 +28,10 @@ from newspages import (
 )
 from warcio.warcwriter import WARCWriter
 
+from wortlaut import batch
+from wortlaut.model import Article
+from wortlaut.store import open_store
+
 ARTICLES = {Path(a.origin).name: a for a in demo_articles()}
 HUGE = 100 * 2**20
 FRENCH = (
@@ -274,3 +278,129 @@ def test_sigkill_mid_batch_leaves_whole_articles_and_a_rerun_completes_it(tmp_pa
     assert snapshot(killed) == snapshot(clean)  # and one worker or two make no difference
     articles = snapshot(clean)["articles"]
     assert len(articles) == 56 and sum(a[1] == "duplicate" for a in articles) == 56 // 7
+
+
+# -- results written as they come; budgets; workers dying with the batch --------
+
+
+def _wait_for(condition, seconds: float = 120.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _stored_origins(db: Path) -> list[str]:
+    if not db.exists():
+        return []
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return [r[0] for r in con.execute("select origin from articles")]
+    except sqlite3.OperationalError:  # not migrated yet
+        return []
+
+
+def test_an_item_is_stored_while_a_later_input_still_hangs(tmp_path: Path):
+    (tmp_path / "hafen.html").write_bytes(page("de-hafen.txt", 0))
+    db = tmp_path / "w.db"
+    # stdin held open and empty: the input after the page never ends
+    proc = subprocess.Popen([sys.executable, "-m", "wortlaut.cli", "--db", str(db), "ingest", str(tmp_path / "hafen.html"), "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                            env={**os.environ, "COLUMNS": "200"})
+    try:
+        assert _wait_for(lambda: _stored_origins(db) == [str(tmp_path / "hafen.html")]), "not written while stdin hangs"
+        assert proc.poll() is None  # still reading stdin
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def _news_pages(count: int) -> list[Article]:
+    from wortlaut.ingest import read_bytes
+
+    return [read_bytes(page(name, n % 3, n), f"page-{n}.html")[0]
+            for n, name in enumerate(n for n in sorted(ARTICLES) if n.startswith("de-"))][:count]
+
+
+def _long_article() -> Article:
+    """About 190 KB of German news text: seconds of analysis."""
+    body = "\n\n".join(p for a in demo_articles() if Path(a.origin).name.startswith("de-") for p in paragraphs(a))
+    return Article(text="\n\n".join([body] * 6), origin="long.txt", language="de")
+
+
+def test_an_article_over_the_time_budget_fails_alone_in_this_process(tmp_path: Path):
+    store = open_store(tmp_path / "w.db")
+    quick = Article(text=FRENCH, origin="marseille.txt", language="fr")  # known: no detection to wait for
+    summary = batch.run([_long_article(), quick], store, workers=1, use_model=False, time_budget=0.2)
+    assert [(f.item, f.reason) for f in summary.failures] == [("long.txt", "analysis took over 0.2 s (the time budget)")]
+    assert summary.unsupported == 1  # the run went on
+    assert [a["origin"] for a in store.articles()] == ["marseille.txt"]
+    store.close()
+
+
+def test_a_worker_over_its_budget_is_replaced_and_the_next_article_analysed():
+    pool = batch._Pool(1, ("de",), False, batch.Budget(seconds=0.5))
+    try:
+        assert _wait_for(lambda: pool.poll(0.25) or pool.usable()), "worker never ready"
+        first = pool.workers[0].process.pid
+        slow = pool.submit(_long_article())
+        _wait_for(lambda: pool.poll(0.25) or slow.done())
+        assert str(slow.exception()) == "analysis took over 0.5 s (the time budget)"
+        assert pool.workers[0].process.pid != first and not pool.usable()  # a fresh one, warming up
+        (article,) = _news_pages(1)
+        quick = pool.submit(article)  # waits for the new worker
+        _wait_for(lambda: pool.poll(0.25) or quick.done())
+        assert quick.result().status == "analysed" and quick.result().quotes
+    finally:
+        pool.close()
+
+
+def test_a_worker_over_its_memory_budget_is_replaced():
+    pool = batch._Pool(1, ("de",), False, batch.Budget(megabytes=64))  # less than a warmed-up worker holds
+    try:
+        assert _wait_for(lambda: pool.poll(0.25) or pool.usable()), "worker never ready"
+        future = pool.submit(_long_article())
+        pool.poll(0)
+        assert str(future.exception(timeout=0)) == "analysis used over 64 MB (the memory budget)"
+        assert pool.workers[0].process.is_alive()  # its replacement
+    finally:
+        pool.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid and fields[0] != "Z":
+                    found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_die_when_the_batch_is_killed(tmp_path: Path):
+    if not Path("/proc/self/stat").exists():
+        import pytest
+
+        pytest.skip("needs /proc to find the worker processes")
+    warc = tmp_path / "news.warc.gz"
+    news_archive(warc, 56)
+    proc = subprocess.Popen([sys.executable, "-m", "wortlaut.cli", "--db", str(tmp_path / "w.db"), "ingest", str(warc),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                            env={**os.environ, "COLUMNS": "200"})
+    try:
+        assert _wait_for(lambda: len(_children(proc.pid)) >= 2), "no workers started"
+        workers = _children(proc.pid)
+    finally:
+        proc.kill()  # the batch alone, not its process group
+        proc.wait()
+    assert _wait_for(lambda: not any(map(_running, workers)), 15), "workers outlived the batch"

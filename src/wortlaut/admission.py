@@ -6,7 +6,8 @@ processes and the API runs in a row (``Admission.admit``):
 1. ``triage``, in reading order: furniture out (once: the stored id is that of
    the text without it), then the same text already stored or on its way in
    (one more location), a near copy of a known original (linked to it, not
-   analysed), or a new article;
+   analysed) unless it quotes or names someone its original does not, or a
+   new article;
 2. ``analyse_admitted``, anywhere (a worker process): the language, then the
    analysis if it is one of the analysed languages, else ``unsupported``;
 3. ``store_new`` / ``store_copy``: the write, one transaction per article.
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from .analyse.furniture import strip_furniture
 from .analyse.language import ANALYSED, IDENTIFIED, detect_language
-from .ingest.dedup import NearDuplicates, from_bytes, signature, to_bytes
+from .ingest.dedup import NearDuplicates, from_bytes, says_more, signature, to_bytes
 from .model import Article
 from .pipeline import process
 from .store import Store
@@ -51,7 +52,8 @@ class Admission:
     def __init__(self, store: Store, near: NearDuplicates | None = None) -> None:
         self.store = store
         self.near = known_signatures(store) if near is None else near
-        self.queued: set[str] = set()  # new articles triaged but not yet stored: later copies wait for them
+        # new articles triaged but not yet stored, with their texts: later copies wait for them
+        self.queued: dict[str, str] = {}
 
     def triage(self, article: Article) -> Triage:
         article = strip_furniture(article)
@@ -59,21 +61,28 @@ class Admission:
             return Triage(article, new=False)  # the same text: a location, once the original is in
         minhash = signature(article.text)
         original = self.near.original_of(minhash)
-        if original:
+        if original and not says_more(self._text_of(original), article.text):
             article.status, article.duplicate_of = "duplicate", original
             article.language = article.language or detect_language(article.text, IDENTIFIED)
             return Triage(article, new=False)
         self.near.add(article.id, minhash)
-        self.queued.add(article.id)
+        self.queued[article.id] = article.text
         return Triage(article, new=True, signature=to_bytes(minhash))
 
     def withdraw(self, article_id: str) -> None:
         """A new article whose analysis failed: copies read later become originals."""
-        self.queued.discard(article_id)
+        self.queued.pop(article_id, None)
         self.near.remove(article_id)
 
+    def _text_of(self, article_id: str) -> str:
+        """An original's text: queued in this run, or stored."""
+        if article_id in self.queued:
+            return self.queued[article_id]
+        stored = self.store.article(article_id)
+        return stored["text"] if stored else ""
+
     def store_new(self, article: Article, minhash: bytes | None) -> str:
-        self.queued.discard(article.id)
+        self.queued.pop(article.id, None)
         if not self.store.add_article(article, minhash):
             return self.add_location(article)
         return UNSUPPORTED if article.status == "unsupported" else STORED

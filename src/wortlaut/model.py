@@ -103,6 +103,7 @@ class Article:
     archive: str = ""  # the WARC file it was read from, if any
     record_id: str = ""  # and its WARC-Record-ID there
     analysed_by: str = ""  # the tagger that found its quotes: "crf <model version>" or "rules"
+    text_from: str = ""  # a feed entry's: "content" (full content), "page" (its linked page) or "summary"
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -145,11 +145,33 @@ def test_atom_content_and_entries_without_full_text():
 <summary>Nur ein Satz.</summary></entry></feed>""".encode()
     full, teaser = read_feed(atom, "atom")
     assert (full.title, full.author, full.date, full.outlet) == ("Hafen", "Owen Barker", "2024-03-12", "Northern Ledger")
-    assert isinstance(teaser, Failure) and teaser.item == "atom#https://e.de/teaser"
-    assert teaser.reason.startswith("entry has no full text")
+    assert full.text_from == "content"
+    # Not allowed to fetch, the entry's summary is the article: stored, marked as such.
+    assert (teaser.text, teaser.text_from, teaser.origin) == ("Nur ein Satz.", "summary", "atom#https://e.de/teaser")
     # Allowed to fetch, the linked page is read instead.
     _, fetched = read_feed(atom, "atom", fetch_page=lambda link: read_html(hafen_page().encode(), link))
     assert fetched.text.split("\n\n") == paragraphs(HAFEN) and fetched.origin == "atom#https://e.de/teaser"
+    assert fetched.text_from == "page"
+
+
+def test_rss_item_with_only_a_description_is_stored_when_its_page_cannot_be_read(tmp_path: Path):
+    def unreachable(link: str):
+        raise IngestError("HTTP 503")
+
+    description = "Der Hamburger Senat hat den Umbau des Hafens beschlossen, sagte Senatorin Anna Berger."
+    item = (f"<item><title>Hafen</title><link>{URL}</link><description>{description}</description></item>"
+            "<item><title>Nichts</title><link>https://e.de/leer</link></item>")
+    stored, empty = read_feed(rss(item), "feed.xml", fetch_page=unreachable)
+    assert (stored.text, stored.text_from, stored.title, stored.url) == (description, "summary", "Hafen", URL)
+    assert isinstance(empty, Failure) and empty.reason == (
+        "entry has no full text and no description; linked page: HTTP 503")
+    # through the CLI: the description-only item is in the store, the empty one is one failure line
+    (tmp_path / "feed.xml").write_bytes(rss(item))
+    db = tmp_path / "feed.db"
+    result = run_cli("ingest", str(tmp_path / "feed.xml"), db=db)
+    assert "no full text and no description" in result.stdout + result.stderr
+    listed = run_cli("articles", db=db)
+    assert listed.returncode == 0 and "Hafen" in listed.stdout, listed.stdout + listed.stderr
 
 
 @pytest.mark.parametrize("data, reason", [

@@ -31,7 +31,9 @@ def test_trained_model_records_its_features_version_and_loads(tmp_path):
     assert info["features_version"] == FEATURES_VERSION and info["documents"] == 3 and not info["errors"]
     assert json.loads((tmp_path / "model" / "training.json").read_text())["features_version"] == FEATURES_VERSION
     assert CRFTagger.unusable(tmp_path / "model") is None
-    assert isinstance(CRFTagger(tmp_path / "model")(tokenize(TEXT)), list)
+    tagger = CRFTagger(tmp_path / "model")
+    assert tagger.sentence_tagger is not None  # the sentence layer is trained with the token layers
+    assert isinstance(tagger(tokenize(TEXT)), list)
 
 
 def test_train_command(tmp_path):

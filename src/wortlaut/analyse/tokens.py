@@ -32,6 +32,10 @@ class Doc:
     language: str
     tokens: list[Token] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
+    # named entities as (start, end, label) token ranges, where the language pack finds them (English)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+    # dependency parse as (head index, relation) per token, where the language pack parses (English)
+    deps: list[tuple[int, str]] = field(default_factory=list)
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering or following character ``char``."""

@@ -59,7 +59,8 @@ def to_corpus(cdoc: CorpusDocument, doc: Doc, atts: list[Attribution]) -> list[C
     in_quotes = {i for q in quotes for i in q}
     out = []
     for att, quote in zip(atts, quotes):
-        cue = tokens_in_spans(cdoc, _spans(doc, att.cue)) if att.cue else []
+        # the corpus gives a reported statement its speaker inside it and no cue or frame
+        cue = tokens_in_spans(cdoc, _spans(doc, att.cue)) if att.cue and att.kind != "reported" else []
         speaker = tokens_in_spans(cdoc, _spans(doc, [att.speaker])) if att.speaker else []
         addressee = tokens_in_spans(cdoc, _spans(doc, [att.addressee])) if att.addressee else []
         frame: list[int] = []

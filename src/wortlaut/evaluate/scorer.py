@@ -5,6 +5,9 @@ assignment on quote-token overlap. Each pair contributes, for every role,
 TP = |pred & gold|, FP = |pred - gold|, FN = |gold - pred|; unpaired
 predictions are all FP and unpaired gold quotes all FN. Counts are summed over
 the corpus (micro average); "joint" sums all roles together.
+
+Beside it, the corpus authors' metric (``macro``: precision and recall
+averaged per group and role) is computed from the same documents.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ..corpus import (
     iter_documents,
     read_annotations,
 )
+from .macro import MacroCounts, score_document_macro, summarise_macro
 
 
 def _zeros() -> dict[str, int]:
@@ -44,6 +48,7 @@ class Counts:
     gold_quotes: int = 0
     predicted_quotes: int = 0
     documents: int = 0
+    macro: MacroCounts = field(default_factory=MacroCounts)
 
     def __add__(self, other: Counts) -> Counts:
         if not isinstance(other, Counts):
@@ -58,6 +63,7 @@ class Counts:
             gold_quotes=self.gold_quotes + other.gold_quotes,
             predicted_quotes=self.predicted_quotes + other.predicted_quotes,
             documents=self.documents + other.documents,
+            macro=self.macro + other.macro,
         )
 
 
@@ -83,7 +89,12 @@ def align(gold: list[CorpusAnnotation], pred: list[CorpusAnnotation]) -> list[tu
 
 
 def score_document(gold: list[CorpusAnnotation], pred: list[CorpusAnnotation]) -> Counts:
-    counts = Counts(gold_quotes=len(gold), predicted_quotes=len(pred), documents=1)
+    counts = Counts(
+        gold_quotes=len(gold),
+        predicted_quotes=len(pred),
+        documents=1,
+        macro=score_document_macro(gold, pred),
+    )
     pairs = align(gold, pred)
     for i, j in pairs:
         g, p = gold[i], pred[j]
@@ -127,6 +138,9 @@ def summarise(counts: Counts) -> dict[str, Any]:
     summary: dict[str, Any] = {
         role: _prf(counts.tp[role], counts.fp[role], counts.fn[role]) for role in ROLES
     }
+    summary["roles"] = _prf(
+        *(sum(c[r] for r in ROLES[1:]) for c in (counts.tp, counts.fp, counts.fn))
+    )
     summary["joint"] = _prf(
         sum(counts.tp.values()), sum(counts.fp.values()), sum(counts.fn.values())
     )
@@ -137,6 +151,7 @@ def summarise(counts: Counts) -> dict[str, Any]:
     summary["gold_quotes"] = counts.gold_quotes
     summary["predicted_quotes"] = counts.predicted_quotes
     summary["documents"] = counts.documents
+    summary["macro"] = summarise_macro(counts.macro)
     return summary
 
 
@@ -189,14 +204,31 @@ def score_directories(
 
 
 def format_report(summary: dict[str, Any]) -> str:
-    """A plain-text table of P/R/F1 (percent) per role and joint, plus label accuracies."""
-    lines = [f"{'role':<10} {'P':>6} {'R':>6} {'F1':>6} {'TP':>7} {'FP':>7} {'FN':>7}"]
-    for role in (*ROLES, "joint"):
+    """A plain-text table of P/R/F1 (percent) per role and joint, micro and the
+    authors' macro metric side by side, plus per quote type and label accuracies."""
+    macro = summary.get("macro")
+    head = f"{'role':<10} {'P':>6} {'R':>6} {'F1':>6} {'TP':>7} {'FP':>7} {'FN':>7}"
+    if macro:
+        head += f"   {'macro P':>7} {'R':>6} {'F1':>6}"
+    lines = ["micro (tokens summed over the corpus) | macro (the corpus authors' metric)"] if macro else []
+    lines.append(head)
+    for role in (*ROLES, "roles", "joint"):
         s = summary[role]
-        lines.append(
+        line = (
             f"{role:<10} {100 * s['precision']:6.1f} {100 * s['recall']:6.1f} "
             f"{100 * s['f1']:6.1f} {s['tp']:7d} {s['fp']:7d} {s['fn']:7d}"
         )
+        if macro:
+            m = macro[role]
+            line += f"   {100 * m['precision']:7.1f} {100 * m['recall']:6.1f} {100 * m['f1']:6.1f}"
+        lines.append(line)
+    if macro:
+        lines.append("")
+        lines.append(f"{'quote type':<21} {'macro P':>7} {'R':>6} {'F1':>6}")
+        for key, m in macro["by_type"].items():
+            lines.append(
+                f"{key or '-':<21} {100 * m['precision']:7.1f} {100 * m['recall']:6.1f} {100 * m['f1']:6.1f}"
+            )
     lines.append("")
     lines.append(
         f"quotes: {summary['gold_quotes']} gold, {summary['predicted_quotes']} predicted, "
@@ -204,4 +236,9 @@ def format_report(summary: dict[str, Any]) -> str:
     )
     lines.append(f"type accuracy:   {100 * summary['type_accuracy']:.1f}% (over aligned)")
     lines.append(f"medium accuracy: {100 * summary['medium_accuracy']:.1f}% (over aligned)")
+    if macro:
+        lines.append(
+            f"type F1 {100 * macro['type']['f1']:.1f}, medium F1 {100 * macro['medium']['f1']:.1f} "
+            "(authors' metric, per group)"
+        )
     return "\n".join(lines)

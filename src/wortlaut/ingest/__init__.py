@@ -10,8 +10,11 @@ rest. ``read_bytes`` reads one document held in memory (an uploaded body).
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -62,15 +65,43 @@ def read_source(spec: str, *, allow_private: bool = False, fetch_links: bool = F
 
 
 def read_file(path: Path, fetch_page: FetchPage | None = None) -> Iterator[Article | Failure]:
-    origin = str(path)
+    """The items of one file; anything but a regular file (a FIFO, a socket, a
+    device) is refused without opening it, as reading it could block forever."""
+    origin = display_name(path)
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as f:
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind:
+            yield Failure(origin, f"not a regular file ({kind})")
+            return
+        # non-blocking: a FIFO put in the file's place since the check must not hang the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as f:
+            status = os.fstat(fd)
+            kind = _not_regular(status.st_mode)
+            if kind:
+                yield Failure(origin, f"not a regular file ({kind})")
+                return
+            os.set_blocking(fd, True)
             head = f.read(SNIFF_BYTES)
             f.seek(0)
-            yield from _read_document(f, head, origin, size=size, fetch_page=fetch_page)
+            yield from _read_document(f, head, origin, size=status.st_size, fetch_page=fetch_page)
     except OSError as exc:
         yield Failure(origin, f"cannot read ({exc.strerror or exc})")
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """A file name as text: bytes that are not UTF-8 (which the file system
+    allows) become escapes such as ``\\xff``, so the name can be shown and stored."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _not_regular(mode: int) -> str:
+    """What a file that is not a regular one is ("a FIFO"), or "" for a regular file."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return kind
+    return "" if stat.S_ISREG(mode) else "not a file"
 
 
 def read_bytes(data: bytes, origin: str, content_type: str = "") -> list[Article]:
@@ -125,6 +156,12 @@ def _read_document(
     if len(data) > limit:
         yield Failure(origin, f"file too large (over {limit:,} bytes)")
         return
+    if (nul := data.find(b"\x00")) >= 0 and not _wide_charset(content_type):  # anywhere, not only in the sniffed head
+        yield Failure(origin, f"binary file (contains NUL bytes, the first at byte {nul:,})")
+        return
+    if kind == FEED and (problem := _feed_encoding_problem(data, content_type)):
+        yield Failure(origin, problem)
+        return
     try:
         if kind == FEED:
             yield from read_feed(data, origin, fetch_page)
@@ -138,6 +175,30 @@ def _read_document(
         yield Failure(origin, str(exc))
 
 
+def _feed_encoding_problem(data: bytes, content_type: str) -> str:
+    """Why a feed's bytes are not text in its declared encoding (the HTTP
+    charset, else the XML declaration's, else UTF-8), or "". The feed parser
+    would silently replace what does not decode, and corrupt quotes."""
+    http, xml = _CHARSET.search(content_type), _XML_ENCODING.match(data)
+    name = http.group(1) if http else xml.group(1).decode("ascii") if xml else "utf-8"
+    try:
+        data.decode(codecs.lookup(name).name)
+    except LookupError:
+        return f"unknown charset {name!r}"
+    except UnicodeDecodeError as exc:
+        return f"not valid {name} (byte {exc.start:,}: {data[exc.start:exc.start + 1]!r})"
+    return ""
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+
+
+def _wide_charset(content_type: str) -> bool:
+    """Whether the declared charset has NUL bytes in ordinary text (UTF-16, UTF-32)."""
+    return any(wide in content_type.lower() for wide in ("utf-16", "utf-32"))
+
+
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and the files inside directories as ingestion reads them."""
     return [f for p in map(Path, paths) for f in (_files_under(p, []) if p.is_dir() else [p])]
@@ -147,7 +208,7 @@ def _read_directory(directory: Path, fetch_page: FetchPage | None) -> Iterator[A
     errors: list[OSError] = []
     for path in _files_under(directory, errors):
         yield from read_file(path, fetch_page)
-    yield from (Failure(str(e.filename or directory), f"cannot read ({e.strerror or e})") for e in errors)
+    yield from (Failure(display_name(e.filename or directory), f"cannot read ({e.strerror or e})") for e in errors)
 
 
 def _files_under(directory: Path, errors: list[OSError]) -> Iterator[Path]:
@@ -201,4 +262,4 @@ class _Replayed(io.RawIOBase):
         return len(data)
 
 
-__all__ = ["Failure", "IngestError", "expand", "iter_items", "read_bytes", "read_file", "read_path", "read_source"]
+__all__ = ["Failure", "IngestError", "display_name", "expand", "iter_items", "read_bytes", "read_file", "read_path", "read_source"]

@@ -1,8 +1,9 @@
 """RSS 2.0, RSS 1.0 (RDF) and Atom feeds through feedparser: one article per entry.
 
-An entry's full content (content:encoded, Atom content, or a long enough
-summary) is the article; an entry with only a teaser needs its linked page,
-which is fetched only when the caller allows it.
+An entry's full content (content:encoded, Atom content, or a description long
+enough to be the whole story) is the article; else its linked page, when the
+caller allows fetching and the page can be read; else its description, short
+as it may be. ``Article.text_from`` says which it was.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from datetime import datetime
 from time import struct_time
 
 import feedparser
+import lxml.html
+from lxml.etree import ParserError
 
 from ..model import Article
 from .errors import Failure, IngestError
 from .html import MAX_BYTES, extract
 
 FULL_TEXT_CHARS = 500  # shorter entry content is a teaser, not the article
+CONTENT, PAGE, SUMMARY = "content", "page", "summary"  # where an entry's text came from
 
 FetchPage = Callable[[str], Article]  # a linked page's URL -> its article (raises IngestError)
 
@@ -47,20 +51,51 @@ def read_feed(data: bytes, origin: str, fetch_page: FetchPage | None = None) -> 
 
 
 def _entry_article(entry: dict, item: str, link: str, outlet: str, fetch_page: FetchPage | None) -> Article:
-    contents = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
-    text = max((extract(str(html), link)[0] for html in contents if html), key=len, default="")
     title, author, date = str(entry.get("title", "")).strip(), str(entry.get("author", "")).strip(), _entry_date(entry)
-    if len(text) >= FULL_TEXT_CHARS:
-        return Article(text=text, title=title, author=author, date=date, outlet=outlet, url=link, origin=item)
-    if fetch_page is None:
-        raise IngestError(f"entry has no full text ({len(text)} characters; --fetch-links reads the linked page)")
-    if not link:
-        raise IngestError("entry has no full text and no link")
-    page = fetch_page(link)
-    page.origin = item
+
+    def article(text: str, text_from: str) -> Article:
+        return Article(text=text, title=title, author=author, date=date, outlet=outlet, url=link, origin=item,
+                       text_from=text_from)
+
+    content = max((_entry_text(c.get("value", ""), link) for c in entry.get("content", [])), key=len, default="")
+    summary = _entry_text(entry.get("summary", ""), link)
+    if len(content) >= FULL_TEXT_CHARS:
+        return article(content, CONTENT)
+    if len(summary) >= FULL_TEXT_CHARS:
+        return article(summary, SUMMARY)  # feeds that carry the whole story in the description
+    page_failed = ""
+    if fetch_page is not None and link:
+        try:
+            return _linked_page(fetch_page(link), item, title, author, date, outlet)
+        except IngestError as exc:
+            page_failed = f"; linked page: {exc}"  # the entry's own text stands in
+    if content or summary:
+        return article(content, CONTENT) if len(content) >= len(summary) else article(summary, SUMMARY)
+    raise IngestError(f"entry has no full text and no description{page_failed}" if fetch_page is not None or not link
+                      else "entry has no full text and no description (--fetch-links reads the linked page)")
+
+
+def _linked_page(page: Article, item: str, title: str, author: str, date: str, outlet: str) -> Article:
+    page.origin, page.text_from = item, PAGE
     page.title, page.author, page.date = page.title or title, page.author or author, page.date or date
     page.outlet = page.outlet or outlet
     return page
+
+
+def _entry_text(html: str, link: str) -> str:
+    """An entry field's text: trafilatura's paragraphs, or for a snippet too
+    short for it to call an article (a one-line description), its plain text."""
+    html = str(html or "")
+    if not html.strip():
+        return ""
+    text = extract(html, link)[0]
+    if text:
+        return text
+    try:
+        plain = lxml.html.fragment_fromstring(html, create_parent="div").text_content()
+    except (ParserError, ValueError):
+        return ""
+    return " ".join(plain.split())
 
 
 def _entry_date(entry: dict) -> str:

@@ -1,7 +1,12 @@
 """HTML pages: main text and metadata through trafilatura.
 
-The text keeps one paragraph per block, separated by blank lines, as the
-analysis reads paragraph breaks; navigation, teasers and footers are left out.
+The text keeps one paragraph per block of the page, separated by blank lines,
+as the analysis reads paragraph breaks; navigation, teasers and footers are
+left out. Whitespace inside a block is unwrapped: pages hard-wrapped in their
+source (newlines inside ``<p>``) would otherwise break sentences and quotes at
+every source line, and each fragment would look like a headline to the
+furniture rule. A ``<br>`` after a sentence ends a line within the paragraph;
+after anything else it is a wrap too.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Document
 
 from ..model import Article
@@ -91,10 +97,63 @@ def extract(html: str, url: str = "") -> tuple[str, Document]:
         raise IngestError(f"HTML extraction failed ({type(exc).__name__}: {_first_line(exc)})") from None
     if doc is None:
         return "", Document()
-    lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
-    if lines and lines[0] == (doc.title or "").strip():
-        lines = lines[1:]  # trafilatura repeats the headline as the first line
-    return "\n\n".join(lines), doc
+    blocks = _blocks(doc.body) if doc.body is not None else [
+        _unwrap(line) for line in (doc.text or "").split("\n")]
+    blocks = [b for b in blocks if b]
+    if blocks and blocks[0] == " ".join((doc.title or "").split()):
+        blocks = blocks[1:]  # trafilatura repeats the headline as the first line
+    return "\n\n".join(blocks), doc
+
+
+# Elements of trafilatura's output tree that start a block of their own; the
+# others (hi, ref, del, span …) run on inside the block around them.
+_BLOCK_TAGS = frozenset({"body", "div", "p", "head", "quote", "list", "item", "table", "row", "cell", "code",
+                         "graphic", "note"})
+_BREAK = "\x00"  # a <br> (trafilatura's <lb/>) while a block's text is collected
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'»«„“”‚‘’)\]]*$")
+
+
+def _blocks(body) -> list[str]:
+    """The text of each block in trafilatura's tree, unwrapped to one line
+    (or several for a <br> after a sentence); list items keep their "- ".
+    Walked by events, not recursion: a hostile page may nest thousands deep."""
+    blocks: list[str] = []
+    pieces: list[str] = []
+
+    def close() -> None:
+        text = _unwrap("".join(pieces))
+        pieces.clear()
+        if text and text != "-":
+            blocks.append(text)
+
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                close()
+                if tag == "item":
+                    pieces.append("- ")
+            elif tag == "lb":
+                pieces.append(_BREAK)
+            if element.text and tag != "lb":
+                pieces.append(element.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                close()
+            if element.tail and element is not body:
+                pieces.append(element.tail)
+    close()
+    return blocks
+
+
+def _unwrap(text: str) -> str:
+    """One block's text: whitespace runs become one space; a <br> or a blank
+    line in the source ends a line only after a sentence (else it is a wrap)."""
+    lines = [" ".join(part.split()) for part in re.split(rf"{_BREAK}|\n\s*\n", text)]
+    out = ""
+    for line in filter(None, lines):
+        out += ("\n" if _SENTENCE_END.search(out) else " ") + line if out else line
+    return out
 
 
 def _charset_parameter(content_type: str) -> str:

@@ -17,6 +17,7 @@ from ..analyse.tokens import Doc
 from ..model import Article, Source, fold
 from .candidates import quoted_tokens, scan_antecedents
 from .classes import is_org_word, is_role_compound, is_roleish_word, opens_sentence
+from .english_titles import split_title
 from .gender import gender_from_roles, gender_of_first_name, org_gender, stated_gender
 from .mentions import MentionInfo, describe_mention
 from .names import initials
@@ -251,6 +252,10 @@ class _Resolver:
 
     def _unnamed(self, info: MentionInfo) -> Entity | None:
         key = ("unnamed", fold(info.name))
+        if self.doc.language == "en":
+            e = self._english_back_reference(info)
+            if e is not None:
+                return e
         if not info.plural and info.definite and info.head:
             e = self._by_description(info) or self._by_role_noun(info)
             if e is not None:
@@ -303,6 +308,26 @@ class _Resolver:
                 return e
         return None
 
+    def _english_back_reference(self, info: MentionInfo) -> Entity | None:
+        """"the 34-year-old", "the winger", "the actress" right after a named person is that
+        person; a described source ("the spokesman for the show") or one known by the same
+        role is left to the other lookups."""
+        words = fold(info.name).split()
+        if info.plural or not words or words[0] != "the" or not 1 < len(words) <= 4:
+            return None
+        if any(w in EN_DESCRIBING for w in words) or (info.head and self._by_description(info)):
+            return None
+        last = words[-1]
+        gender = "f" if last.endswith(("woman", "ess")) else "m" if last.endswith("man") else ""
+        sent = self.doc.tokens[self.events[-1].pos].sent if self.events else 0
+        for ev in reversed(self.events):
+            e = ev.entity
+            if sent - ev.sent > 4:
+                break
+            if e.kind == "person" and e.named and (not gender or not e.gender or e.gender == gender):
+                return e
+        return None
+
     # -------------------------------------------------------------- pronouns
 
     def _pronoun(self, pos: int, info: MentionInfo) -> Entity | None:
@@ -329,6 +354,8 @@ class _Resolver:
         def org_ok(e: Entity) -> bool:
             if e.kind != "organisation":
                 return False
+            if self.doc.language != "de":
+                return word in ("it", "its")  # English "he" and "she" are people, never a company
             g = org_gender(e)
             return gender == "f" and g == "f" or word in ("it", "its") or (gender == "m" and g == "m")
 
@@ -414,6 +441,11 @@ class _Resolver:
         return a
 
 
+# words that make a definite description introduce someone rather than refer back
+EN_DESCRIBING = frozenset({"of", "for", "at", "from", "in", "with", "who", "whose", "company", "government",
+                           "police", "city", "council", "committee", "board", "court", "group", "authority"})
+
+
 def resolve_sources(article: Article, doc: Doc) -> None:
     """Give every quote with a speaker mention its ``Source``; fill ``article.sources``."""
     res = _Resolver(article, doc)
@@ -428,7 +460,7 @@ def resolve_sources(article: Article, doc: Doc) -> None:
         last = doc.token_at(sp.end - 1)
         if a is None or last is None:
             continue
-        info = describe_mention(doc, a, last + 1)
+        info = split_title(doc, describe_mention(doc, a, last + 1))
         mentions.append((a, 1, info, qi, True))
         speaker_tokens.update(range(info.start, a + 1))
     for pos, info, create in scan_antecedents(article, doc, marked):

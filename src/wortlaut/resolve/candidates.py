@@ -7,6 +7,7 @@ from ..analyse.tokens import Doc
 from ..lexicon.time_words import TIME_WORDS
 from ..model import Article, fold
 from .classes import cls, is_country, is_doc_word, is_org_word
+from .english_titles import split_title
 from .mentions import MentionInfo, describe_mention
 from .phrases import NP, parse_np
 from .words import PERSON_NOUNS, PRONOUNS
@@ -74,7 +75,7 @@ def _phrase_candidate(doc: Doc, k: int, np_: NP, inside: list[bool],
     found = None
     wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
     if wanted and not any(inside[h] for h in heads):
-        info = describe_mention(doc, k, np_.head_end)
+        info = split_title(doc, describe_mention(doc, k, np_.head_end))
         if info.name and fold(info.name) not in skip_names and not is_country(info.name):
             found = _by_kind(doc, k, info, person_head)
     return found, max(np_.head_end, k + 1)
@@ -84,6 +85,8 @@ def _by_kind(doc: Doc, k: int, info: MentionInfo, person_head: bool) -> Candidat
     """Which descriptions are antecedents, and which of them may start an entity."""
     if info.kind == "organisation":
         return (k, info, info.named)
+    if info.kind == "person" and _english_place(doc, k, info.end):
+        return None
     if info.kind == "person" and not _opened_by_mark(doc, k):
         return (k, info, len(info.name_parts) > 1 or bool(info.roles))
     if info.kind == "unnamed" and not info.plural and person_head:
@@ -91,6 +94,12 @@ def _by_kind(doc: Doc, k: int, info: MentionInfo, person_head: bool) -> Candidat
     if info.kind == "document":
         return (k, info, False)
     return None
+
+
+def _english_place(doc: Doc, a: int, b: int) -> bool:
+    """A name the English pack's NER calls a place or building ("St James' Park", "Water Street")."""
+    return doc.language == "en" and any(
+        label in ("GPE", "LOC", "FAC") and s <= a < e for s, e, label in doc.entities)
 
 
 def _opened_by_mark(doc: Doc, k: int) -> bool:

@@ -23,6 +23,8 @@ def gender_of_first_name(parts: list[str], german: bool) -> str:
     if len(parts) < 2:
         return ""
     first = parts[0].split("-")[0]
+    if not german:
+        return _english_first_name(first.lower())
     if first in first_names.FEMALE:
         return "f"
     if first in first_names.MALE:
@@ -32,6 +34,16 @@ def gender_of_first_name(parts: list[str], german: bool) -> str:
     if german and len(first) > 3 and first[-1] in "bcdfgklmnprstz":
         return "m"  # "Wolfgang", "Thomas", "Michael"; in English too many women's names end so ("Eleanor")
     return ""
+
+
+def _english_first_name(first: str) -> str:
+    """English news names people from everywhere: "Satya", "Joshua" and "Luca" end in -a,
+    so only the name list and a few unambiguous endings tell."""
+    if first in first_names.FEMALE:
+        return "f"
+    if first in first_names.MALE:
+        return "m"
+    return "f" if first.endswith(("ette", "elle", "ine")) else ""
 
 
 def gender_from_roles(roles: list[str], german: bool) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -30,7 +30,7 @@ from .schemas import (
     SourceSort,
     Stats,
 )
-from .state import reader, writer
+from .state import Writer, reader, writer
 
 MAX_BODY = 5_000_000  # bytes: a saved article page with its inline scripts, as ingest's text limit
 
@@ -52,12 +52,13 @@ def list_quotes(
     date_from: Date = None,
     date_to: Date = None,
     language: str | None = None,
+    scope: Annotated[Literal["quotes", "articles"], Query(description="Match q in the quote text, or in the whole article text.")] = "quotes",
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> dict:
     """Quotes, newest article first, then in text order."""
     filters = QuoteFilter(q=q, source=source, outlet=outlet, type=quote_type, language=language,
-                          date_from=date_from, date_to=date_to)
+                          date_from=date_from, date_to=date_to, scope=scope)
     items, next_cursor = reader(request).quote_page(filters, cursor, limit)
     return {"items": items, "next_cursor": next_cursor}
 
@@ -120,11 +121,18 @@ async def add_article(request: Request, response: Response) -> dict:
     """Analyse one article and store it. Needs `Authorization: Bearer <token>`;
     disabled unless the server was started with a token."""
     _authorise(request)
-    article = _parse(request.headers.get("content-type", ""), await _read_capped(request))
-    stored_id, quotes, created = await run_in_threadpool(writer(request).add, article)
+    body = await _read_capped(request)
+    # Parsing (trafilatura on a large page takes seconds) and analysis run in
+    # the thread pool: on the event loop they would stall every other client.
+    stored_id, quotes, created = await run_in_threadpool(
+        _parse_and_add, writer(request), request.headers.get("content-type", ""), body)
     if not created:
         response.status_code = 200
     return {"id": stored_id, "quotes": quotes, "created": created}
+
+
+def _parse_and_add(writer: Writer, content_type: str, body: bytes) -> tuple[str, int, bool]:
+    return writer.add(_parse(content_type, body))
 
 
 def _found(value: dict | None, detail: str) -> dict:

@@ -24,7 +24,7 @@ from wortlaut.model import SOURCE_KINDS
 from wortlaut.store import open_read_only, open_store
 from wortlaut.store.base import CursorError
 
-from . import api, pages
+from . import api, diversity, pages, statements, workbench
 from .render import highlight, hue
 from .state import ThreadStores, Writer
 
@@ -52,16 +52,22 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None) -> Fas
     app.state.readers = ThreadStores(lambda: open_read_only(db_path))
     app.state.writer = Writer(db_path)
     app.state.token = token or None
+    app.state.db_path = db_path
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(highlight=highlight, hue=hue, link=pages.link, source_kinds=SOURCE_KINDS)
+    env.globals.update(highlight=highlight, hue=hue, link=pages.link, source_kinds=SOURCE_KINDS,
+                       citation=workbench.citation, analyser=workbench.analyser)
     app.state.templates = Jinja2Templates(env=env)
 
+    # before api: its /api/outlets/{name:path} would take …/diversity as a name
+    app.include_router(diversity.router)
     app.include_router(api.router)
+    app.include_router(workbench.router)
     app.include_router(pages.router)
+    app.include_router(statements.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     app.add_exception_handler(HTTPException, _http_error)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
+from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from wortlaut.store.base import QuoteFilter
 
+from . import charts, workbench
 from .render import annotated_text, distinct_hues, kind_shares, months_chart
 from .schemas import DATE_PATTERN, QuoteType, SourceKind, SourceSort
 from .state import reader
@@ -17,7 +19,10 @@ from .state import reader
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 20
-Date = Annotated[str | None, Query(pattern=DATE_PATTERN)]
+# Forms send an empty field for "any date".
+Date = Annotated[str | None, Query(pattern=rf"^$|{DATE_PATTERN}")]
+Format = Annotated[Literal["html", "csv", "json"], Query(description="csv or json: download the whole list.")]
+Scope = Literal["quotes", "articles"]
 
 
 def render(request: Request, template: str, **context) -> HTMLResponse:
@@ -48,14 +53,19 @@ def search(
     language: str | None = None,
     date_from: Date = None,
     date_to: Date = None,
+    scope: Scope = "quotes",
     cursor: str | None = None,
-) -> HTMLResponse:
+    fmt: Annotated[Format, Query(alias="format")] = "html",
+) -> Response:
     store = reader(request)
     filters = QuoteFilter(q=q, source=source, outlet=outlet, type=quote_type, language=language,
-                          date_from=date_from, date_to=date_to)
+                          date_from=date_from, date_to=date_to, scope=scope)
+    if fmt != "html":
+        return workbench.quotes_download(request, filters, fmt)
     quotes, next_cursor = store.quote_page(filters, cursor, PAGE_SIZE)
     params = {"q": q, "source": source, "outlet": outlet, "type": quote_type,
-              "language": language, "date_from": date_from, "date_to": date_to}
+              "language": language, "date_from": date_from, "date_to": date_to,
+              "scope": None if scope == "quotes" else scope}
     facets = store.quote_facets(filters)
     # Labels for the active filters; a source filter is shown by name.
     names = {f["value"]: f["label"] for f in facets["source"]}
@@ -65,7 +75,9 @@ def search(
         for key, value in params.items() if value and key != "q"
     ]
     return render(
-        request, "search.html", q=q, quotes=quotes, facets=facets, active=active,
+        request, "search.html", q=q, quotes=quotes, facets=facets, active=active, params=params,
+        languages=list(store.stats()["languages"]),
+        download_link=lambda fmt: link("/search", **params, format=fmt),
         facet_link=lambda key, value: link("/search", **{**params, key: value}),
         next_link=next_cursor and link("/search", **params, cursor=next_cursor),
         first_link=cursor and link("/search", **params),
@@ -78,12 +90,22 @@ def sources(
     q: str = "",
     kind: SourceKind | None = None,
     sort: SourceSort = "quotes",
+    language: str | None = None,
+    date_from: Date = None,
+    date_to: Date = None,
     cursor: str | None = None,
-) -> HTMLResponse:
-    items, next_cursor = reader(request).source_page(q, kind, sort, cursor, 50)
-    params = {"q": q, "kind": kind, "sort": sort}
+    fmt: Annotated[Format, Query(alias="format")] = "html",
+) -> Response:
+    within = {"language": language, "date_from": date_from, "date_to": date_to}
+    if fmt != "html":
+        return workbench.sources_download(request, q, kind, sort, fmt, within)
+    store = reader(request)
+    items, next_cursor = store.source_page(q, kind, sort, cursor, 50, **within)
+    params = {"q": q, "kind": kind, "sort": sort, **within}
     return render(
-        request, "sources.html", q=q, kind=kind, sort=sort, items=items,
+        request, "sources.html", q=q, kind=kind, sort=sort, items=items, params=params,
+        languages=list(store.stats()["languages"]),
+        download_link=lambda fmt: link("/sources", **params, format=fmt),
         sort_link=lambda value: link("/sources", **{**params, "sort": value}),
         kind_link=lambda value: link("/sources", **{**params, "kind": value}),
         next_link=next_cursor and link("/sources", **params, cursor=next_cursor),
@@ -97,7 +119,7 @@ def source(request: Request, source_id: str) -> HTMLResponse:
     if profile is None:
         raise HTTPException(404, f"No source with the id {source_id}.")
     chart = months_chart([q["date"] for q in profile["quotes"]])
-    return render(request, "source.html", p=profile, chart=chart)
+    return render(request, "source.html", p=profile, chart=chart, can_correct=bool(request.app.state.token))
 
 
 @router.get("/articles/{article_id}")
@@ -117,12 +139,34 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/outlets/{name:path}")
-def outlet(request: Request, name: str) -> HTMLResponse:
-    found = reader(request).outlet(name)
+def outlet(
+    request: Request,
+    name: str,
+    period: Literal["month", "year"] = "month",
+    since: Date = None,
+    until: Date = None,
+) -> HTMLResponse:
+    store = reader(request)
+    found = store.outlet(name)
     if found is None:
         raise HTTPException(404, f"No articles from {name}.")
     shares = kind_shares({**found["kinds"], "unattributed": found["unattributed"]})
-    return render(request, "outlet.html", o=found, shares=shares)
+    figures = store.outlet_diversity(name, period, since, until)
+    return render(
+        request, "outlet.html", o=found, shares=shares, d=figures, percent=charts.percent,
+        mix=charts.stacked_kinds(figures["periods"]),
+        anonymous=charts.share_line(figures["periods"], "anonymous_share"),
+        concentration=charts.share_line(figures["periods"], "hhi"),
+        institutions=charts.ranked_bars(figures["institutions"]),
+        roles=charts.ranked_bars(figures["roles"]),
+        period_link=lambda value: link(f"/outlets/{url_quote(name, safe='')}", period=value, since=since, until=until),
+    )
+
+
+@router.get("/diversity")
+def diversity(request: Request, since: Date = None, until: Date = None) -> HTMLResponse:
+    """Every outlet's figures side by side."""
+    return render(request, "diversity.html", d=reader(request).diversity(since, until), percent=charts.percent)
 
 
 @router.get("/docs")

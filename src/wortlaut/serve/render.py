@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup, escape
 
@@ -128,33 +129,47 @@ class Chart:
     top: int  # the largest count, for the axis label
     first: str
     last: str
+    unit: str = "month"  # what one bar counts: "month", or "year" over a long span
 
 
-def months_chart(dates: list[str], width: int = 600, height: int = 140, span: int = 12) -> Chart | None:
+EARLIEST_YEAR = 1900  # article dates before it (or after next year) are typing errors, not history
+MAX_MONTHS = 120  # over ten years a bar per month is a hairline: a bar per year instead
+
+
+def months_chart(dates: list[str], width: int = 600, height: int = 140, span: int = 12,
+                 today: date | None = None) -> Chart | None:
     """Quotes per month from the quotes' article dates. Every month up to the
     last gets a bar, empty ones too, over at least ``span`` months so that a
-    single month reads as one month. None if nothing is dated."""
-    counts: dict[str, int] = {}
-    for date in dates:
-        if re.match(r"\d{4}-\d{2}", date):
-            counts[date[:7]] = counts.get(date[:7], 0) + 1
+    single month reads as one month; over more than ``MAX_MONTHS`` a bar per
+    year. Dates outside 1900 to next year are left out. None if nothing is dated."""
+    latest = (today or date.today()).year + 1
+    counts: dict[int, int] = {}  # months since year 0
+    for when in dates:
+        m = re.match(r"(\d{4})-(\d{2})", when)
+        if m and EARLIEST_YEAR <= int(m[1]) <= latest and 1 <= int(m[2]) <= 12:
+            month = int(m[1]) * 12 + int(m[2]) - 1
+            counts[month] = counts.get(month, 0) + 1
     if not counts:
         return None
-    first = min(counts)
-    year, month = map(int, max(counts).split("-"))
-    months: list[str] = []
-    while not months or months[0] > first or len(months) < span:
-        months.insert(0, f"{year:04d}-{month:02d}")
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    top = max(counts.values())
-    slot = width / len(months)
+    last = max(counts)
+    first = min(min(counts), last - span + 1)
+    if last - first + 1 > MAX_MONTHS:
+        yearly: dict[int, int] = {}
+        for month, n in counts.items():
+            yearly[month // 12] = yearly.get(month // 12, 0) + n
+        slots = [(f"{y:04d}", yearly.get(y, 0)) for y in range(first // 12, last // 12 + 1)]
+        unit = "year"
+    else:
+        slots = [(f"{m // 12:04d}-{m % 12 + 1:02d}", counts.get(m, 0)) for m in range(first, last + 1)]
+        unit = "month"
+    top = max(n for _, n in slots)
+    slot = width / len(slots)
     bars = []
-    for i, label in enumerate(months):
-        n = counts.get(label, 0)
+    for i, (label, n) in enumerate(slots):
         h = (height - 4) * n / top
         bars.append(Bar(round(i * slot + slot * 0.1, 2), round(height - h, 2),
                         round(slot * 0.8, 2), round(h, 2), label, n))
-    return Chart(bars, width, height, top, months[0], months[-1])
+    return Chart(bars, width, height, top, slots[0][0], slots[-1][0], unit)
 
 
 def kind_shares(counts: dict[str, int], width: int = 600) -> list[Bar]:

@@ -39,6 +39,8 @@ class QuoteItem(BaseModel):
     date: str
     outlet: str
     language: str
+    url: str = Field("", description="The original article, when known.")
+    analysed_by: str = Field("", description="What found the quote: 'crf <model version>' or 'rules'.")
 
 
 class QuotePage(BaseModel):
@@ -155,6 +157,8 @@ class ArticleDetail(BaseModel):
     url: str
     origin: str
     text: str
+    text_from: str = Field("", description='For a feed entry: where its text came from, "content" (the '
+                           'full content), "page" (the linked page) or "summary" (the description only).')
     furniture: list[str] = Field(description="Page furniture (related headlines) kept out of the text.")
     quotes: list[Annotation]
 

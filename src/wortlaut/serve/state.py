@@ -6,7 +6,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 
 from wortlaut.admission import NEW_ROW, Admission, known_signatures
 from wortlaut.ingest.dedup import NearDuplicates
@@ -43,6 +43,8 @@ class Writer:
     def add(self, article: Article) -> tuple[str, int, bool]:
         """(article id, stored quote count, whether it was new)."""
         with self._lock, open_store(self._db_path) as store:
+            if not getattr(store, "writable", True):
+                raise HTTPException(403, "writing is disabled: the database is read-only")
             if self._near is None:
                 self._near = known_signatures(store)
             outcome, admitted = Admission(store, self._near).admit(article)

@@ -150,10 +150,15 @@ class Store(ABC):
         sort: str = "quotes",
         cursor: str | None = None,
         limit: int = 50,
+        language: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> tuple[list[dict], str | None]:
         """Sources whose name contains ``q`` (folded) and of ``kind``, sorted by
         "quotes" (most first), "recent" (latest article date first) or "name".
-        Items as in ``sources``. Paged like ``quote_page``."""
+        Items as in ``sources``. Paged like ``quote_page``. ``language`` and the
+        dates (as in QuoteFilter) restrict which quotes count; sources left
+        with none are not listed."""
 
     @abstractmethod
     def article(self, article_id: str) -> dict | None:
@@ -180,6 +185,55 @@ class Store(ABC):
         "sources": [{"id", "name", "kind", "quotes"}] (most quoted first),
         "latest": [{"id", "title", "date", "quotes"}] (newest first)},
         both lists at most 20 long."""
+
+    # -- who gets to speak (store/diversity.py) ------------------------------
+
+    @abstractmethod
+    def outlet_diversity(
+        self, name: str, period: str = "month", since: str | None = None, until: str | None = None
+    ) -> dict | None:
+        """Who an outlet quotes, overall and per "month" or "year" (article date
+        bounds ``since`` and ``until`` as in QuoteFilter), or None if no article
+        is from it: {"name", "period", "since", "until", "articles", figures…,
+        "periods": [{"period", figures…}]} (oldest first, "undated" last).
+
+        The figures: {"quotes", "attributed", "kinds": {kind: quotes, …,
+        "unattributed"}, "anonymous_share" (unnamed sources' share of attributed
+        quotes), "sources", "hhi" (Herfindahl–Hirschman index of quotes per
+        source, 0–1), "top_k", "top_share", "top_sources", "institutions",
+        "roles" ([{"name", "quotes"}]), "statements", "single_outlet_statements",
+        "single_outlet_quotes"} (statements no other outlet carries)."""
+
+    @abstractmethod
+    def diversity(self, since: str | None = None, until: str | None = None) -> dict:
+        """Every outlet's figures side by side: {"since", "until", "outlets":
+        [{"name", "articles", figures…}]}, most articles first."""
+
+
+    # -- statements across articles -----------------------------------------
+
+    @abstractmethod
+    def statement_page(
+        self, filters: StatementFilter, cursor: str | None = None, limit: int = 50
+    ) -> tuple[list[dict], str | None]:
+        """Statements (a source's quotes that say the same thing, grouped across
+        articles) matching ``filters``, newest first; paged like ``quote_page``.
+        Items: {"id", "text", "source": {"id", "name", "kind"} | None, "language",
+        "first_seen": {"article_id", "quote_id", "title", "outlet", "date"},
+        "last_date", "variants", "articles", "outlets", "flags" (kinds), "flagged"}."""
+
+    @abstractmethod
+    def statement(self, statement_id: str) -> dict | None:
+        """One statement, or None: the ``statement_page`` fields, "flags" as
+        [{"kind", "detail", "quote_id"}], and "appearances" [{"quote_id",
+        "article_id", "title", "outlet", "date", "url", "type", "text", "start",
+        "end", "earliest", "diff": [{"op", "text"}], "flags"}], earliest first,
+        each diffed against the earliest. The id of a statement merged into
+        another finds the one it joined."""
+
+    @abstractmethod
+    def statement_of_quote(self, quote_id: int) -> str | None:
+        """The id of the statement a quote is a variant of (None if unattributed or unknown)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -210,8 +264,26 @@ class QuoteFilter:
     outlet: str | None = None  # outlet name, exact
     type: str | None = None  # one of QUOTE_TYPES
     language: str | None = None
+    # "quotes" matches ``q`` in the quote text; "articles" in the whole article
+    # text (quotes of articles that mention it).
+    scope: str = "quotes"
+    id: int | None = None  # one quote (a permalink)
     # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an article dated "2024-03" is in
     # every range that overlaps March 2024. Undated articles never match.
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """What statement listings narrow by; None or "" means any."""
+
+    source: str | None = None  # source id: any variant's
+    outlet: str | None = None  # exact: any variant's
+    language: str | None = None
+    flagged: bool = False  # only statements with a meaning change
+    min_articles: int = 1  # 2: only statements repeated in another article
+    # as in QuoteFilter: any variant's article date in the range
     date_from: str | None = None
     date_to: str | None = None
 

@@ -182,14 +182,14 @@ class ArticleReads:
     def article(self, article_id: str) -> dict | None:
         row = self._conn.execute(
             """SELECT id, title, outlet, date, place, country, language, url, origin,
-                      text, author, archive, record_id, analysed_by, furniture
+                      text, author, archive, record_id, analysed_by, text_from, furniture
                FROM articles WHERE id = ?""",
             (article_id,),
         ).fetchone()
         if row is None:
             return None
         keys = ("id", "title", "outlet", "date", "place", "country", "language",
-                "url", "origin", "text", "author", "archive", "record_id", "analysed_by")
+                "url", "origin", "text", "author", "archive", "record_id", "analysed_by", "text_from")
         article = {**dict(zip(keys, row[:-1])), "furniture": json.loads(row[-1])}
         text = article["text"]
         article["quotes"] = [

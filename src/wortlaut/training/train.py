@@ -16,6 +16,8 @@ from pathlib import Path
 from ..analyse.de import tagger_choice
 from ..analyse.de.crf import LABEL_OF_KIND, role_features
 from ..analyse.de.features import FEATURES_VERSION, token_features
+from ..analyse.de.rules import attribute as rule_attribute
+from ..analyse.de.sentences import SENTENCE_MODEL, sentence_features, sentence_labels
 from ..analyse.tokens import Doc, tokenize
 from ..corpus import CorpusDocument, CorpusError, iter_documents
 
@@ -80,8 +82,15 @@ def _fit(items, params: dict, path: Path) -> None:
     trainer.train(str(path))
 
 
-def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float = 0.01, c2: float = 0.01) -> dict:
-    t0 = time.time()
+def fit_sentences(docs: list[tuple[Doc, list[str], list[str]]], cues: frozenset[str], path: Path, params: dict) -> None:
+    """The sentence layer: whole sentences labelled by the kind of statement covering them."""
+    items = [
+        (sentence_features(ours, rule_attribute(ours), cues), sentence_labels(ours, q)) for ours, q, _ in docs if ours.sentences
+    ]
+    _fit(items, {**params, "c1": 0.05, "c2": 0.05}, path)
+
+
+def read_training(train_dir: Path) -> tuple[list[tuple[Doc, list[str], list[str]]], list[str]]:
     docs, errors = [], []
     for item in iter_documents(train_dir):
         if isinstance(item, CorpusError):
@@ -89,6 +98,12 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
             continue
         ours = tokenize(item.text)
         docs.append((ours, *gold_labels(item, ours)))
+    return docs, errors
+
+
+def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float = 0.01, c2: float = 0.01) -> dict:
+    t0 = time.time()
+    docs, errors = read_training(train_dir)
     cue_lemmas = learn_cue_lemmas([(d, r) for d, _, r in docs])
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "cues.json").write_text(json.dumps(cue_lemmas, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
@@ -101,6 +116,7 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
     # the role layer learns from gold quote labels (training on cross-validated
     # predicted labels instead was measured: no gain on dev)
     _fit(((role_features(f, q), r) for f, q, (_, _, r) in zip(feats, qlabels, docs)), params, out_dir / "roles.crfsuite")
+    fit_sentences(docs, cues, out_dir / SENTENCE_MODEL, params)
     info = {
         "features_version": FEATURES_VERSION,
         "pos_tagger": tagger_choice(),  # analysis tags with the same tagger

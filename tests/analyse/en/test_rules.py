@@ -69,8 +69,14 @@ def test_interrupted_quote_is_one_attribution():
     assert b["speaker"] == "Doe"
 
 
-def test_quote_without_cue_inherits_from_paragraph():
+def test_quote_right_after_its_cue_sentence_joins_that_statement():
     atts = run("“I have no regrets,” said Doe. “None at all. I would do it again.”\nHe then left the building.")
+    assert [a["quote"] for a in atts] == [["“I have no regrets,”", "“None at all. I would do it again.”"]]
+    assert atts[0]["speaker"] == "Doe" and atts[0]["cue"] == "said"
+
+
+def test_quote_without_cue_inherits_from_paragraph():
+    atts = run("“I have no regrets,” said Doe. The crowd cheered. “None at all. I would do it again.”")
     assert [a["quote"] for a in atts] == [["“I have no regrets,”"], ["“None at all. I would do it again.”"]]
     assert all(a["speaker"] == "Doe" and a["cue"] == "said" for a in atts)
 

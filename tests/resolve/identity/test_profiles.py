@@ -55,3 +55,12 @@ def test_most_mentions_name_the_profile_longest_on_a_tie():
     ])
     assert profile.name == "Carl A. Schuster"
     assert profile.aliases == ["Carl Schuster"]
+
+
+def test_a_role_restating_another_with_a_listed_affiliation_is_dropped():
+    profile = build_profile([
+        mention(1, "Carl Schuster", "2023", roles=["Deutschland-Chef"], affiliations=["Flixbus"]),
+        mention(2, "Carl Schuster", "2024", roles=["Deutschland-Chef von Flixbus", "Flixbus-Manager"]),
+        mention(3, "Carl Schuster", "2024", roles=["Sprecher der Polizei"]),  # no plain "Sprecher": kept
+    ])
+    assert profile.roles == ["Deutschland-Chef", "Flixbus-Manager", "Sprecher der Polizei"]

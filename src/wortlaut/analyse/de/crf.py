@@ -19,6 +19,9 @@ from ..attribution import Attribution, Range
 from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
+from .prepositional import prepositional_statements
+from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
+from .speakers import carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
 
 SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
@@ -90,10 +93,14 @@ class CRFTagger:
         self.quote_tagger.open(str(self.model_dir / "quotes.crfsuite"))
         self.role_tagger = pycrfsuite.Tagger()
         self.role_tagger.open(str(self.model_dir / "roles.crfsuite"))
+        # the sentence layer is optional: a model trained before it still tags
+        sentence_model = self.model_dir / SENTENCE_MODEL
+        self.sentence_tagger = SentenceTagger(sentence_model) if sentence_model.exists() else None
         # provenance for every quote it finds: the model by name, features and weights
         digest = hashlib.sha256()
-        for name in MODEL_FILES:
-            digest.update((self.model_dir / name).read_bytes())
+        for name in (*MODEL_FILES, SENTENCE_MODEL):
+            if (self.model_dir / name).exists():
+                digest.update((self.model_dir / name).read_bytes())
         self.version = f"{self.model_dir.name} features {FEATURES_VERSION} sha256 {digest.hexdigest()[:12]}"
 
     @staticmethod
@@ -123,7 +130,16 @@ class CRFTagger:
     def __call__(self, doc: Doc) -> list[Attribution]:
         rule_atts = rule_attribute(doc)
         qlabels, rlabels = self.tag(doc, rule_atts)
-        return add_missed(fill_speakers(doc, assemble(doc, qlabels, rlabels), rule_atts), rule_atts)
+        roles = runs(rlabels)
+        cues = [(a, b) for tag, a, b in roles if tag == "C"]
+        speakers = [(a, b) for tag, a, b in roles if tag == "S"]
+        atts = cued_free(doc, assemble(doc, qlabels, rlabels), cues, speakers)
+        atts = prepositional_statements(doc, add_missed(fill_speakers(doc, atts, rule_atts), rule_atts))
+        atts = tidy_speakers(doc, cue_subjects(doc, atts))
+        if self.sentence_tagger is not None and doc.sentences:
+            labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
+            atts = add_uncued(doc, atts, labels, speakers)
+        return carried_speakers(drop_unsupported(atts))
 
 
 PIECE_TOKENS = 4000  # a long article's worth; anything shorter is tagged whole

@@ -11,7 +11,7 @@ SPEECH_VERBS = frozenset(
     reply respond answer ask tweet post comment complain recall reveal disclose
     promise vow pledge threaten observe remark mention indicate signal testify allege
     reckon conclude joke quip shout exclaim whisper recount continue repeat reiterate
-    underline underscore point agree counter retort forecast
+    underline underscore point agree counter retort forecast advise urge
     """.split()
 )
 

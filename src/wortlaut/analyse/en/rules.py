@@ -19,24 +19,24 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ...lexicon.marks import CLOSING_MARKS
-from ...lexicon.name_words import EN_NP_LINKS
+from ...lexicon.marks import CLOSING_MARKS, MARKS
 from ...lexicon.time_words import EN_TEMPORAL
 from ..attribution import Attribution, Range
 from ..quotes import MarkSpan, find_mark_spans
 from ..tokens import Doc, Token
+from .parsed import parse_attributions
+from .phrases import DETERMINERS, np_backward, np_forward
 from .cues import (
     AUX, BE, FINITE, MEDIA_NOUNS, NEEDS_PARTICLE, NOUN_TAGS, NP_TAGS, SPEECH_VERBS,
     TELL_VERBS, WEAK_VERBS,
 )
 
 STRICT_TELL = frozenset({"tell", "inform", "assure", "remind"})
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-DETERMINERS = frozenset({"DT", "PDT", "PRP$"})
 SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because", "unless", "once", "as", "since"})
 TRAILING = frozenset({",", "and", "but", "while", "whereas", "as", "--", "—", "–"})
 TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&", "-", "'s", "’s"})
 NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+NAMING_CUES = frozenset({"call", "describe"})
 
 
 def _is_verb(t: Token) -> bool:
@@ -91,6 +91,9 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[tuple[list[Ra
             cues.append(([(k, k + 2)], "according"))
             continue
         form = _cue_verb(doc, k, a)
+        naming = toks[k].lemma.lower() in NAMING_CUES and toks[k].pos in FINITE
+        if form is None and naming and any(depth[j] for j in range(k + 1, min(k + 5, b))):
+            form = "finite"  # 'called him "the best musician I ever stood next to"': naming with a quote is speech
         if form is None:
             continue
         particle = NEEDS_PARTICLE.get(toks[k].lemma.lower())
@@ -102,71 +105,10 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[tuple[list[Ra
     return cues
 
 
-def _link_ok(doc: Doc, left: int, link: int, right: int, b: int) -> bool:
-    """May the linker at ``link`` join the phrase parts at ``left`` and ``right``?"""
-    toks = doc.tokens
-    low = toks[link].text.lower()
-    if toks[left].pos not in NOUN_TAGS or toks[left].pos == "PRP":
-        return low == "with" and toks[left].text.lower() == "familiar"  # "people familiar with the matter"
-    if low == "of":
-        return toks[right].pos in NP_TAGS or toks[right].pos in NOUN_TAGS
-    if low in ("and", "&"):
-        return toks[left].pos.startswith("NNP") and toks[right].pos.startswith("NNP")
-    r = right + 1 if toks[right].pos == "DT" and right + 1 < b else right
-    return toks[r].pos.startswith("NNP") or low == "with" and toks[left].text.lower() == "familiar"
 
 
-def _np_backward(doc: Doc, e: int, a: int, depth: list[int]) -> Range | None:
-    """The noun phrase ending at token e (inclusive): "the head of the central bank"."""
-    toks = doc.tokens
-    if e < a or depth[e]:
-        return None
-    if toks[e].pos == "PRP":
-        return (e, e + 1) if toks[e].text.lower() not in OBJECT_PRONOUNS else None
-    if toks[e].pos not in NOUN_TAGS:
-        return None
-    k = e
-    while k - 1 >= a and not depth[k - 1]:
-        t = toks[k - 1]
-        low = t.text.lower()
-        if low in EN_NP_LINKS and k - 2 >= a and not depth[k - 2] and _link_ok(doc, k - 2, k - 1, k, e + 1):
-            k -= 1
-            continue
-        if toks[k].pos in DETERMINERS:
-            break  # a determiner opens the phrase
-        if t.pos.startswith("NN") and low in EN_TEMPORAL:
-            break  # "Last week the minister said"
-        if t.pos in NP_TAGS or t.pos in NOUN_TAGS and t.pos != "PRP":
-            k -= 1
-            continue
-        break
-    return (k, e + 1)
 
 
-def _np_forward(doc: Doc, k: int, b: int, depth: list[int]) -> Range | None:
-    """The noun phrase starting at token k (after adverbs): "Jane Doe", "the head of the bank"."""
-    toks = doc.tokens
-    while k < b and not depth[k] and toks[k].pos == "RB":
-        k += 1
-    if k >= b or depth[k]:
-        return None
-    if toks[k].pos == "PRP":
-        return (k, k + 1)
-    j, last, linked = k, None, False
-    while j < b and not depth[j]:
-        t = toks[j]
-        low = t.text.lower()
-        if last is not None and not linked and (t.pos in DETERMINERS or t.pos.startswith("NN") and low in EN_TEMPORAL):
-            break  # a new phrase: "told reporters the plan …", "said Doe Tuesday"
-        linked = False
-        if t.pos in NOUN_TAGS and t.pos != "PRP":
-            last = j
-        elif low in EN_NP_LINKS and last is not None and j + 1 < b and not depth[j + 1] and _link_ok(doc, last, j, j + 1, b):
-            linked = True
-        elif t.pos not in NP_TAGS or t.pos == "POS" and last is None:
-            break
-        j += 1
-    return (k, last + 1) if last is not None else None
 
 
 def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: list[int], prev: Range | None):
@@ -174,18 +116,19 @@ def _speaker_for(doc: Doc, cue: list[Range], form: str, a: int, b: int, depth: l
     toks = doc.tokens
     v, ve = cue[0][0], cue[-1][1]
     if form == "according":
-        return _np_forward(doc, ve, b, depth), None
+        return np_forward(doc, ve, b, depth), None
     if form == "participle":
         # "…, adding that …": the subject of the main clause
-        return prev or _np_forward(doc, a, v, depth), None
+        return prev or np_forward(doc, a, v, depth), None
     lemma = toks[v].lemma.lower()
     p = _before_verb(doc, v, a, depth)
     before = _subject_before(doc, p, a, depth)
     if before:
         return before, _addressee(doc, ve, b, depth, lemma)
-    if _inverted(doc, p, a, depth, lemma):
-        after = _np_forward(doc, ve, b, depth)
-        if after and (after[1] >= b or not _is_verb(toks[after[1]])):
+    if lemma not in NAMING_CUES and _inverted(doc, p, a, depth, lemma):
+        after = np_forward(doc, ve, b, depth)
+        temporal = after is not None and toks[after[1] - 1].text.lower() in EN_TEMPORAL
+        if after and not temporal and (after[1] >= b or not _is_verb(toks[after[1]])):
             return after, None
     subject = _subject_before_insertion(doc, p, a, depth)
     if subject:
@@ -197,8 +140,14 @@ def _before_verb(doc: Doc, v: int, a: int, depth: list[int]) -> int:
     """The token before cue verb ``v``, past adverbs and auxiliaries ("has also said"); a - 1 if none."""
     toks = doc.tokens
     p = v - 1
-    while p >= a and not depth[p] and (toks[p].pos == "RB" or toks[p].text.lower() in AUX):
-        p -= 1
+    while p >= a and not depth[p]:
+        low = toks[p].text.lower()
+        if toks[p].pos == "RB" or low in AUX:
+            p -= 1
+        elif low in EN_TEMPORAL and p - 1 > a and toks[p - 1].text.lower() in ("on", "in", "last", "this", "next", "early", "late"):
+            p -= 2  # "on Thursday", "last week"
+        else:
+            break
     return p
 
 
@@ -208,10 +157,23 @@ def _subject_before(doc: Doc, p: int, a: int, depth: list[int]) -> Range | None:
     if p < a or depth[p]:
         return None
     if toks[p].pos in ("WP", "WDT") and p - 1 >= a and toks[p - 1].text == ",":
-        return _np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
-    if toks[p].pos in NOUN_TAGS:
-        return _np_backward(doc, p, a, depth)
+        return np_backward(doc, p - 2, a, depth)  # "Doe, who …, said" → Doe
+    if toks[p].pos in NOUN_TAGS or toks[p].text.lower() == "old" and p - 1 >= a and toks[p - 1].pos == "HYPH":
+        return _past_relative(doc, np_backward(doc, p, a, depth), a, depth)  # "the 34-year-old said"
     return None
+
+
+def _past_relative(doc: Doc, np: Range | None, a: int, depth: list[int]) -> Range | None:
+    """"Neighbours who opposed the plan said": the subject is before "who", not "the plan"."""
+    if np is None:
+        return None
+    toks = doc.tokens
+    for j in range(np[0] - 1, max(a, np[0] - 8) - 1, -1):
+        if depth[j] or toks[j].text in (",", ".", ";", ":"):
+            return np
+        if toks[j].pos == "WP" and toks[j].text.lower() == "who":
+            return np_backward(doc, j - 1, a, depth) or np
+    return np
 
 
 def _inverted(doc: Doc, p: int, a: int, depth: list[int], lemma: str) -> bool:
@@ -231,15 +193,27 @@ def _subject_before_insertion(doc: Doc, p: int, a: int, depth: list[int]) -> Ran
         j -= 1
     if j <= a:
         return None
-    if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)):
+    if p > j + 1 and all(toks[k].pos.startswith("NNP") for k in range(j + 1, p)) and not _party_tag(doc, j + 1, p):
         return (j + 1, p)  # "The party's leader, Jane Doe, said": the name
-    return _np_backward(doc, j - 1, a, depth)
+    np = np_backward(doc, j - 1, a, depth)
+    if np is not None and _party_tag(doc, *np):
+        # "Rep. Pramila Jayapal, D-Wash., who chairs …, said": the name before the party tag
+        k = np[0] - 1
+        if k > a and toks[k].text == ",":
+            return np_backward(doc, k - 1, a, depth)
+    return np
+
+
+def _party_tag(doc: Doc, a: int, b: int) -> bool:
+    """A US party-and-state tag: "D-Wash.", "R-Texas"."""
+    text = doc.span_text(a, b)
+    return len(text) <= 12 and text[:2] in ("D-", "R-", "I-") and text[2:3].isupper()
 
 
 def _addressee(doc: Doc, k: int, b: int, depth: list[int], lemma: str) -> Range | None:
     if lemma not in TELL_VERBS:
         return None
-    np = _np_forward(doc, k, b, depth)
+    np = np_forward(doc, k, b, depth)
     if np is None:
         return None
     # "warned the plan would fail": that phrase is the clause's subject, not an addressee
@@ -302,9 +276,13 @@ def attribute(doc: Doc) -> list[Attribution]:
     out: list[Attribution] = []
     used: set[int] = set()
     unclosed: dict[int, Attribution] = {}  # end of an unclosed quote → its attribution
-    for a, b in _sentences(doc, all_spans):
+    sentences = _sentences(doc, all_spans)
+    for a, b in sentences:
         out += _attribute_sentence(doc, a, b, spans, depth, used, unclosed)
+    out += _colon_quotes(doc, spans, sentences, depth, used)
     _attach_orphans(doc, spans, used, out, unclosed)
+    out += parse_attributions(doc, out, depth)
+    out += _interview_answers(doc, depth, out)
     return sorted(out, key=lambda x: x.start)
 
 
@@ -313,6 +291,8 @@ def _frames(doc: Doc, a: int, b: int, depth: list[int]) -> list[_Frame]:
     found, prev = [], None
     for cue, form in _find_cues(doc, a, b, depth):
         speaker, addressee = _speaker_for(doc, cue, form, a, b, depth, prev)
+        if speaker is None and prev is not None and doc.tokens[_before_verb(doc, cue[0][0], a, depth)].text.lower() in ("and", "but"):
+            speaker = prev
         prev = speaker or prev
         parts = [r for r in (speaker, addressee) if r] + cue
         found.append(_Frame(cue, form, speaker, addressee, min(r[0] for r in parts), max(r[1] for r in parts)))
@@ -332,6 +312,7 @@ def _attribute_sentence(doc: Doc, a: int, b: int, spans: list[MarkSpan], depth: 
         # a later cue ends this clause only when coordinated ("…, but Smith said …"), not when nested
         nxt = found[i + 1].lo if i + 1 < len(found) else end
         stop = nxt if nxt < end and nxt > f.hi and toks[nxt - 1].text.lower() in TRAILING else end
+        stop = _relative_stop(doc, f, a, stop, depth)
         att = None
         if f.form != "according":
             att = _direct_attribution(doc, f, marks, a, depth, used, unclosed)
@@ -344,6 +325,20 @@ def _attribute_sentence(doc: Doc, a: int, b: int, spans: list[MarkSpan], depth: 
             out.append(att)
             floor = max(floor, f.hi, *(r[1] for r in att.quote if r[1] <= b))
     return out
+
+
+def _relative_stop(doc: Doc, f: _Frame, a: int, stop: int, depth: list[int]) -> int:
+    """"Villalobos, who said last year that she would never support it, voted …": a cue in a
+    relative clause says only up to the comma before the main clause's verb."""
+    toks = doc.tokens
+    p = _before_verb(doc, f.cue[0][0], a, depth)
+    if p < a or toks[p].pos != "WP":
+        return stop
+    for k in range(f.hi, stop - 1):
+        if toks[k].text == "," and not depth[k] and (toks[k + 1].pos in FINITE or toks[k + 1].pos == "RB"
+                                                     and k + 2 < stop and toks[k + 2].pos in FINITE):
+            return k
+    return stop
 
 
 def _direct_attribution(doc: Doc, f: _Frame, marks: list[MarkSpan], a: int, depth: list[int],
@@ -372,16 +367,27 @@ def _direct_for(doc: Doc, lo: int, hi: int, marks: list[MarkSpan], a: int, depth
             between = range(c, lo)
             # only a comma or dash between, and the quote opens its clause
             opens = o <= a or toks[o - 1].text in (":", ";", "—", "--", "–") or depth[o - 1]
-            if opens and all(toks[k].text in (",", "—", "--", "–") for k in between):
+            if opens and (all(toks[k].text in (",", "—", "--", "–") for k in between) or _apposition(doc, c, lo, depth)):
                 found.append(m)
         elif o >= hi:
             between = [toks[k] for k in range(hi, o)]
             if any(depth[k] for k in range(hi, o)) or any(t.pos in FINITE or t.text in ".!?" for t in between):
                 continue
-            if not between or between[-1].text in (":", ","):
+            naming = toks[lo if hi - lo == 1 else hi - 1].lemma.lower() in NAMING_CUES or any(
+                toks[k].lemma.lower() in NAMING_CUES for k in range(lo, hi))
+            if not between or between[-1].text in (":", ",") or naming and len(between) <= 3 and all(
+                    t.pos in ("PRP", "NNP", "NN", "NNS", "DT", "IN") for t in between):
                 found.append(m)
                 break  # only the first quote after the cue
     return found
+
+
+def _apposition(doc: Doc, c: int, lo: int, depth: list[int]) -> bool:
+    """Between a quote and its speaker only a description and a comma: "…," the bill's author, Ortega told."""
+    toks = doc.tokens
+    between = range(c, lo)
+    return 2 < len(between) <= 10 and toks[lo - 1].text == "," and not any(
+        depth[k] or toks[k].pos in FINITE or toks[k].text in ".!?;:" for k in between)
 
 
 def _that_clause(doc: Doc, hi: int, stop: int, depth: list[int]) -> int | None:
@@ -416,6 +422,11 @@ def _forward(doc: Doc, hi: int, stop: int, depth: list[int], weak: bool) -> Rang
         first = toks[start]
         if not (depth[start] or first.pos in NP_TAGS or first.pos in NOUN_TAGS or first.pos in ("EX", "RB")):
             return None
+    for k in range(start + 2, stop - 1):
+        if toks[k].text == "," and not depth[k] and toks[k + 1].pos == "VBG" and toks[k + 1].lemma.lower() not in SPEECH_VERBS \
+                and _has_finite(doc, start, k):
+            stop = k  # "…, dealing a blow to the deal": a participial phrase is the writer's, not the speaker's
+            break
     stop = _trim(doc, start, stop, depth)
     if stop - start < 2 or not (_has_finite(doc, start, stop) or depth[start]):
         return None
@@ -490,6 +501,69 @@ def _kind(doc: Doc, ranges: list[Range], marks: list[MarkSpan], form: str, used:
     return "reported" if form == "according" else "indirect"
 
 
+def _colon_quotes(doc: Doc, spans: list[MarkSpan], sentences: list[Range], depth: list[int],
+                  used: set[int]) -> list[Attribution]:
+    """'Governor Moreau was blunt about the reason: "…"': a quote after a colon, with no cue,
+    is the statement of the subject that opens the clause before the colon."""
+    toks = doc.tokens
+    out = []
+    for m in spans:
+        colon = m.start - 1
+        if m.start in used or colon < 1 or toks[colon].text != ":" or depth[colon]:
+            continue
+        a = next((x for x, y in sentences if x <= colon < y), 0)
+        if not _has_finite(doc, a, colon) or not _has_finite(doc, *m.inner):
+            continue
+        subject = np_forward(doc, a, colon, depth)
+        if subject is None or subject[0] != a or not any(toks[k].pos.startswith("NNP") for k in range(*subject)):
+            continue
+        out.append(Attribution([m.outer], "direct", [(colon, colon + 1)], subject))
+        used.add(m.start)
+    return out
+
+
+def _interview_answers(doc: Doc, depth: list[int], found: list[Attribution]) -> list[Attribution]:
+    """In a Q&A interview ("Q: …" / "A: …" paragraphs) each answer is the interviewee's:
+    the first person the article names outside quotes."""
+    toks = doc.tokens
+    para = doc.paragraphs()
+    starts = [k for k in range(len(toks) - 1) if (k == 0 or para[k] != para[k - 1]) and toks[k + 1].text == ":"]
+    answers = [k for k in starts if toks[k].text == "A"]
+    if not answers or not any(toks[k].text == "Q" for k in starts):
+        return []
+    person = next(((s, e) for s, e, label in doc.entities if label == "PERSON" and not depth[s]), None)
+    if person is None:
+        return []
+    taken = set().union(*(a.quote_tokens() for a in found)) if found else set()
+    out = []
+    for k in answers:
+        end = k + 2
+        while end < len(toks) and para[end] == para[k]:
+            end += 1
+        if end - (k + 2) >= 2 and not taken & set(range(k + 2, end)):
+            out.append(Attribution([(k + 2, end)], "direct", [(k, k + 2)], person))
+    return out
+
+
+def _joined(doc: Doc, m: MarkSpan, att: Attribution) -> bool:
+    """'"A," she said. "B."': the quote right after the sentence of a cue that closed a quote
+    goes on the same statement."""
+    toks = doc.tokens
+    if att.kind != "direct" or not att.cue or att.quote[-1][1] > att.cue[0][0]:
+        return False
+    hi = max(r[1] for r in [*att.cue, att.speaker, att.addressee] if r)
+    between = range(hi, m.start)
+    if hi >= m.start or toks[m.start - 1].text not in (".", "!", "?"):
+        return False
+    if any(toks[k].lemma.lower() in SPEECH_VERBS or toks[k].text in MARKS for k in between):
+        return False
+    # only the end of the sentence, a phrase without a verb ("in a statement."), or an
+    # apposition of the speaker (", who runs a clinic in Bellevue.")
+    if len(between) <= 10 and not any(toks[k].pos in FINITE for k in between):
+        return True
+    return toks[hi].text == "," and len(between) <= 15
+
+
 def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[Attribution], unclosed: dict[int, Attribution]) -> None:
     """Quotes with no cue of their own take the nearest attribution in their paragraph,
     or the one whose quote ran on unclosed from the paragraph before."""
@@ -510,8 +584,13 @@ def _attach_orphans(doc: Doc, spans: list[MarkSpan], used: set[int], out: list[A
             best = unclosed.get(starts[para[m.start]])
             if best is None:
                 continue
+        used.add(m.start)
+        if _joined(doc, m, best):
+            best.quote.append(m.outer)
+            if not m.has_close:
+                unclosed[m.end] = best
+            continue
         att = Attribution([m.outer], "direct", best.cue, best.speaker, best.addressee)
         out.append(att)
-        used.add(m.start)
         if not m.has_close:
             unclosed[m.end] = att

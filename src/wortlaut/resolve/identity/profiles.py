@@ -52,11 +52,12 @@ def build_profile(mentions: list[ProfileMention]) -> Profile | None:
     name, kind = _profile_name(mentions)
     names = first_appearance((m, [m.name]) for m in mentions)
     aliases = first_appearance((m, m.aliases) for m in mentions)
+    affiliations = first_appearance((m, m.affiliations) for m in mentions)
     return Profile(
         name,
         kind,
-        roles=first_appearance((m, m.roles) for m in mentions),
-        affiliations=first_appearance((m, m.affiliations) for m in mentions),
+        roles=without_restated(first_appearance((m, m.roles) for m in mentions), affiliations),
+        affiliations=affiliations,
         aliases=[a for a in union_folded(names, aliases) if fold(a) != fold(name)],
     )
 
@@ -83,6 +84,29 @@ def first_appearance(values_of: object) -> list[str]:
             if v and (v not in first or order < first[v]):
                 first[v] = order
     return union_folded([], sorted(first, key=lambda v: (first[v], v)))
+
+
+ROLE_LINKS = (" von ", " vom ", " der ", " des ", " bei ", " beim ", " of ", " at ")
+
+
+def without_restated(roles: list[str], affiliations: list[str]) -> list[str]:
+    """Roles without those that only restate another role with an affiliation the
+    profile already lists: "Deutschland-Chef von Flixbus" beside "Deutschland-Chef"
+    and the affiliation "Flixbus" says nothing new."""
+    plain = {fold(r) for r in roles}
+    orgs = {fold(a) for a in affiliations}
+    out = []
+    for role in roles:
+        folded = fold(role)
+        restated = any(
+            head in plain and tail in orgs
+            for link in ROLE_LINKS
+            if link in folded
+            for head, tail in [folded.split(link, 1)]
+        )
+        if not restated:
+            out.append(role)
+    return out
 
 
 def union_folded(first: list[str], second: list[str]) -> list[str]:

@@ -61,3 +61,34 @@
     if (first) first.scrollIntoView({ block: "center" });
   }
 })();
+
+// Copy-as-citation on quote cards: the server wrote the citation into
+// data-citation; the clipboard API needs a secure context (loopback is one),
+// otherwise a selected textarea and execCommand do it.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.copy-citation");
+    if (!button) return;
+    var text = button.dataset.citation;
+    function done() {
+      button.textContent = "Copied";
+      button.classList.add("copied");
+      setTimeout(function () { button.textContent = "Copy citation"; button.classList.remove("copied"); }, 2000);
+    }
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+      done();
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  });
+})();

@@ -8,6 +8,7 @@ import json
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 from wortlaut.store.base import QuoteFilter, decode_cursor, encode_cursor
 
+from ..diversity import DiversityReads, date_condition
 from ..shared import (
     SOURCE_ORDERS,
     ArticleReads,
@@ -21,7 +22,7 @@ from .db import Connection
 from .text import query_phrases, tsquery_literal
 
 
-class Browse(ArticleReads):
+class Browse(ArticleReads, DiversityReads):
     """The browsing half of ``PostgresStore``."""
 
     _conn: Connection
@@ -32,6 +33,10 @@ class Browse(ArticleReads):
         ("q.start", False), ("q.id", False),
     )
     _QUOTE_KEY_TYPES = (str, str, str, int, int)
+
+    def _has_table(self, name: str) -> bool:
+        # the search path decides which schema's table the queries see
+        return self._conn.value("SELECT to_regclass(?) IS NOT NULL", (name,)) is True
 
     def quote_page(
         self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
@@ -48,7 +53,8 @@ class Browse(ArticleReads):
         rows = self._conn.execute(
             f"""SELECT a.date, a.ingested_at, a.id, q.start, q.id, q."end", q.text,
                        q.type, q.cue, q.speaker_text, q.parts, a.title, a.outlet,
-                       a.language, s.id, s.name, s.kind, s.roles, s.affiliations
+                       a.language, s.id, s.name, s.kind, s.roles, s.affiliations,
+                       a.url, a.analysed_by
                 FROM quotes q
                 JOIN articles a ON a.id = q.article_id
                 LEFT JOIN sources s ON s.id = q.source_id
@@ -62,6 +68,7 @@ class Browse(ArticleReads):
                 "parts": json.loads(r[10]), "type": r[7], "cue": r[8],
                 "speaker_text": r[9], "source": source_ref(r[14:19]),
                 "title": r[11], "date": r[0], "outlet": r[12], "language": r[13],
+                "url": r[19], "analysed_by": r[20],
             }
             for r in rows[:limit]
         ]
@@ -102,6 +109,9 @@ class Browse(ArticleReads):
         sort: str = "quotes",
         cursor: str | None = None,
         limit: int = 50,
+        language: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> tuple[list[dict], str | None]:
         if sort not in SOURCE_ORDERS:
             raise ValueError(f"unknown sort {sort!r}")
@@ -115,6 +125,12 @@ class Browse(ArticleReads):
         if kind:
             where.append("s.kind = ?")
             params.append(kind)
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
+        dates, date_params = date_condition(date_from, date_to)
+        where += dates
+        params += date_params
         after = decode_cursor(listing, cursor, key_types) if cursor else None
         items = self._profiles(" AND ".join(where), params, sort, after, limit + 1)  # type: ignore[attr-defined]
         next_cursor = None
@@ -199,13 +215,13 @@ def _quote_condition(f: QuoteFilter) -> tuple[list[str], list[object]] | None:
         phrases = query_phrases(f.q)
         if phrases is None:
             return None
-        where.append("q.fts @@ ?::tsquery")
+        where.append("a.fts @@ ?::tsquery" if f.scope == "articles" else "q.fts @@ ?::tsquery")
         params.append(tsquery_literal(phrases))
     for column, value in (
         ("q.source_id", f.source), ("a.outlet", f.outlet),
-        ("q.type", f.type), ("a.language", f.language),
+        ("q.type", f.type), ("a.language", f.language), ("q.id", f.id),
     ):
-        if value:
+        if value or value == 0:
             where.append(f"{column} = ?")
             params.append(value)
     # Dates differ in precision ("2024-03", "2024-03-15"): compare both at the shorter one.

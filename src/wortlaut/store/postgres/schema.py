@@ -8,15 +8,19 @@ kept as the same JSON text the SQLite store writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 
 from ..shared import sql_in
+from .db import Connection
+from .statements import backfill_statements
 
 T = 'TEXT COLLATE "C"'
 
 # Applied in order; the schema_version table records how many ran. Never edit
 # a released step (databases already carry it), only append new ones.
-MIGRATIONS: list[tuple[str, ...]] = [
+MIGRATIONS: list[tuple[str | Callable[[Connection], None], ...]] = [
     (
         f"""CREATE TABLE articles (
             id           {T} PRIMARY KEY,
@@ -128,5 +132,42 @@ MIGRATIONS: list[tuple[str, ...]] = [
             reason {T} NOT NULL,
             at     {T} NOT NULL
         )""",
+    ),
+    (
+        # Step 2 (SQLite's step 5): where a feed entry's text came from ("content", "page", "summary").
+        f"ALTER TABLE articles ADD COLUMN text_from {T} NOT NULL DEFAULT ''",
+    ),
+    (
+        # Statements across articles: a source's quotes that say the same thing,
+        # grouped as articles are stored. Flags are the variants' meaning changes.
+        f"""CREATE TABLE statements (
+            id               {T} PRIMARY KEY,
+            source_id        {T},
+            language         {T} NOT NULL DEFAULT '',
+            first_quote_id   BIGINT NOT NULL REFERENCES quotes(id),
+            first_article_id {T} NOT NULL REFERENCES articles(id),
+            first_date       {T} NOT NULL DEFAULT '',
+            last_date        {T} NOT NULL DEFAULT '',
+            variants         INTEGER NOT NULL DEFAULT 1,
+            articles         INTEGER NOT NULL DEFAULT 1,
+            outlets          INTEGER NOT NULL DEFAULT 0,
+            flags            {T} NOT NULL DEFAULT '[]',
+            flagged          INTEGER NOT NULL DEFAULT 0,
+            updated_at       {T} NOT NULL
+        )""",
+        f"""CREATE TABLE statement_quotes (
+            quote_id     BIGINT PRIMARY KEY REFERENCES quotes(id),
+            statement_id {T} NOT NULL REFERENCES statements(id),
+            tokens       {T} NOT NULL DEFAULT '[]'
+        )""",
+        # the ids of statements merged into another, so their links still lead somewhere
+        f"""CREATE TABLE statement_aliases (
+            id           {T} PRIMARY KEY,
+            statement_id {T} NOT NULL
+        )""",
+        "CREATE INDEX statement_quotes_statement ON statement_quotes(statement_id)",
+        "CREATE INDEX statements_first_date ON statements(first_date, id)",
+        "CREATE INDEX statements_flagged ON statements(flagged, first_date)",
+        backfill_statements,
     ),
 ]

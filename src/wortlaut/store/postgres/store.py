@@ -19,15 +19,17 @@ from ..shared import (
     quote_source_id,
     to_json,
 )
+from ..statement_rows import StatementReads
 from . import schema
 from .browse import Browse
 from .db import Connection
 from .ledger import PostgresLedger
 from .reads import Reads
+from .statements import group_statements, regroup_mentions
 from .text import indexed
 
 
-class PostgresStore(Reads, Browse, Store):
+class PostgresStore(Reads, Browse, StatementReads, Store):
     """The store on a PostgreSQL server at ``url`` (``postgresql://…``)."""
 
     def __init__(self, url: str, connect_timeout: int = 10) -> None:
@@ -77,7 +79,10 @@ class PostgresStore(Reads, Browse, Store):
                 )
             for number in range(current + 1, len(schema.MIGRATIONS) + 1):
                 for statement in schema.MIGRATIONS[number - 1]:
-                    self._conn.execute(statement)
+                    if callable(statement):  # a step that fills new tables from the data
+                        statement(self._conn)
+                    else:
+                        self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
                 applied.append(number)
         return applied
@@ -107,20 +112,21 @@ class PostgresStore(Reads, Browse, Store):
         c.execute(
             """INSERT INTO articles (id, title, outlet, date, place, country,
                    language, url, origin, text, furniture, ingested_at,
-                   author, status, duplicate_of, archive, record_id, analysed_by,
+                   author, status, duplicate_of, archive, record_id, analysed_by, text_from,
                    fts, fts_tokens, fts_words, fts_counts)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?, ?)""",
             (
                 article.id, article.title, article.outlet, article.date,
                 article.place, article.country, article.language, article.url,
                 article.origin, article.text, to_json(article.furniture),
                 now(), article.author, article.status, article.duplicate_of or None,
-                article.archive, article.record_id, article.analysed_by, *search,
+                article.archive, article.record_id, article.analysed_by, article.text_from, *search,
             ),
         )
         sources = article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
-        for number, quote in enumerate(article.quotes, start=self._next_id("quotes")):
+        first = self._next_id("quotes")
+        for number, quote in enumerate(article.quotes, start=first):
             sid = quote_source_id(quote, sources)
             search = indexed(index_text(quote.text))
             c.execute(
@@ -144,6 +150,7 @@ class PostgresStore(Reads, Browse, Store):
             )
         ledger = PostgresLedger(c)
         update_profiles(ledger, ledger.keys_of(list(mention_of.values())))
+        group_statements(c, list(range(first, first + len(article.quotes))))  # after identity: per source
 
     def _next_id(self, table: str) -> int:
         """SQLite's next rowid: one more than the largest (writers hold the write lock)."""
@@ -239,6 +246,7 @@ class PostgresStore(Reads, Browse, Store):
                     "SELECT id FROM source_mentions WHERE source_id = ? ORDER BY id", (moved,))]
                 ledger = PostgresLedger(self._conn)
                 update_profiles(ledger, ledger.keys_of(mentions))
+                regroup_mentions(self._conn, mentions)  # statements are per source
         except psycopg.Error as exc:
             raise StoreError(f"correction not stored: {exc}") from exc
 

@@ -8,6 +8,7 @@ import sqlite3
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 from wortlaut.store.base import QuoteFilter, decode_cursor, encode_cursor
 
+from ..diversity import DiversityReads, date_condition
 from ..shared import (
     SOURCE_ORDERS,
     ArticleReads,
@@ -20,7 +21,7 @@ from ..shared import (
 from .text import match_expression
 
 
-class Browse(ArticleReads):
+class Browse(ArticleReads, DiversityReads):
     """The browsing half of ``SQLiteStore``."""
 
     _conn: sqlite3.Connection
@@ -32,6 +33,11 @@ class Browse(ArticleReads):
         ("q.start", False), ("q.id", False),
     )
     _QUOTE_KEY_TYPES = (str, str, str, int, int)
+
+    def _has_table(self, name: str) -> bool:
+        return self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone() is not None
 
     def quote_page(
         self, filters: QuoteFilter, cursor: str | None = None, limit: int = 50
@@ -48,7 +54,8 @@ class Browse(ArticleReads):
         rows = self._conn.execute(
             f"""SELECT a.date, a.ingested_at, a.id, q.start, q.id, q."end", q.text,
                        q.type, q.cue, q.speaker_text, q.parts, a.title, a.outlet,
-                       a.language, s.id, s.name, s.kind, s.roles, s.affiliations
+                       a.language, s.id, s.name, s.kind, s.roles, s.affiliations,
+                       a.url, a.analysed_by
                 FROM quotes q
                 JOIN articles a ON a.id = q.article_id
                 LEFT JOIN sources s ON s.id = q.source_id
@@ -62,6 +69,7 @@ class Browse(ArticleReads):
                 "parts": json.loads(r[10]), "type": r[7], "cue": r[8],
                 "speaker_text": r[9], "source": source_ref(r[14:19]),
                 "title": r[11], "date": r[0], "outlet": r[12], "language": r[13],
+                "url": r[19], "analysed_by": r[20],
             }
             for r in rows[:limit]
         ]
@@ -103,13 +111,16 @@ class Browse(ArticleReads):
             match = match_expression(f.q)
             if match is None:
                 return None
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            if f.scope == "articles":
+                where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
+            else:
+                where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             params.append(match)
         for column, value in (
             ("q.source_id", f.source), ("a.outlet", f.outlet),
-            ("q.type", f.type), ("a.language", f.language),
+            ("q.type", f.type), ("a.language", f.language), ("q.id", f.id),
         ):
-            if value:
+            if value or value == 0:
                 where.append(f"{column} = ?")
                 params.append(value)
         # Dates differ in precision ("2024-03", "2024-03-15"): compare both at
@@ -129,6 +140,9 @@ class Browse(ArticleReads):
         sort: str = "quotes",
         cursor: str | None = None,
         limit: int = 50,
+        language: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> tuple[list[dict], str | None]:
         if sort not in SOURCE_ORDERS:
             raise ValueError(f"unknown sort {sort!r}")
@@ -142,6 +156,12 @@ class Browse(ArticleReads):
         if kind:
             where.append("s.kind = ?")
             params.append(kind)
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
+        dates, date_params = date_condition(date_from, date_to)
+        where += dates
+        params += date_params
         after = decode_cursor(listing, cursor, key_types) if cursor else None
         items = self._profiles(" AND ".join(where), params, sort, after, limit + 1)
         next_cursor = None

@@ -10,6 +10,7 @@ from wortlaut.resolve.identity import blocking_keys, update_profiles
 
 from ..shared import sql_in
 from .ledger import SQLiteLedger
+from .statements import backfill_statements
 
 # Applied in order; PRAGMA user_version records how many ran. Never edit a
 # released step (databases already carry it), only append new ones.
@@ -135,6 +136,43 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
         "ALTER TABLE articles ADD COLUMN archive TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE articles ADD COLUMN record_id TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE articles ADD COLUMN analysed_by TEXT NOT NULL DEFAULT ''",
+    ),
+    (
+        # Step 5: where a feed entry's text came from ("content", "page", "summary").
+        "ALTER TABLE articles ADD COLUMN text_from TEXT NOT NULL DEFAULT ''",
+    ),
+    (
+        # Statements across articles: a source's quotes that say the same thing,
+        # grouped as articles are stored. Flags are the variants' meaning changes.
+        """CREATE TABLE statements (
+            id               TEXT PRIMARY KEY,
+            source_id        TEXT,
+            language         TEXT NOT NULL DEFAULT '',
+            first_quote_id   INTEGER NOT NULL REFERENCES quotes(id),
+            first_article_id TEXT NOT NULL REFERENCES articles(id),
+            first_date       TEXT NOT NULL DEFAULT '',
+            last_date        TEXT NOT NULL DEFAULT '',
+            variants         INTEGER NOT NULL DEFAULT 1,
+            articles         INTEGER NOT NULL DEFAULT 1,
+            outlets          INTEGER NOT NULL DEFAULT 0,
+            flags            TEXT NOT NULL DEFAULT '[]',
+            flagged          INTEGER NOT NULL DEFAULT 0,
+            updated_at       TEXT NOT NULL
+        )""",
+        """CREATE TABLE statement_quotes (
+            quote_id     INTEGER PRIMARY KEY REFERENCES quotes(id),
+            statement_id TEXT NOT NULL REFERENCES statements(id),
+            tokens       TEXT NOT NULL DEFAULT '[]'
+        )""",
+        # the ids of statements merged into another, so their links still lead somewhere
+        """CREATE TABLE statement_aliases (
+            id           TEXT PRIMARY KEY,
+            statement_id TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX statement_quotes_statement ON statement_quotes(statement_id)",
+        "CREATE INDEX statements_first_date ON statements(first_date, id)",
+        "CREATE INDEX statements_flagged ON statements(flagged, first_date)",
+        lambda conn: backfill_statements(conn),
     ),
 ]
 

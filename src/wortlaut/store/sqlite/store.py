@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 
 from wortlaut.model import Article, Source
@@ -18,26 +19,37 @@ from ..shared import (
     quote_source_id,
     to_json,
 )
+from ..statement_rows import StatementReads
 from . import schema
 from .browse import Browse
 from .ledger import SQLiteLedger
 from .reads import Reads
+from .statements import group_statements, regroup_mentions
 
 
-class SQLiteStore(Reads, Browse, Store):
+class SQLiteStore(Reads, Browse, StatementReads, Store):
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        target = os.fspath(path)
+        #: False when the file cannot be written (mode 0444, a read-only directory
+        #: or medium): then it is opened for reading only and never migrated.
+        self.writable = not _read_only_file(target)
         try:
             # Autocommit mode: transactions are opened explicitly below.
-            self._conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=30)
+            self._conn = (sqlite3.connect(target, isolation_level=None, timeout=30) if self.writable
+                          else _connect_read_only(target))
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {os.fspath(path)}: {exc}") from exc
+            raise StoreError(f"cannot open database {target}: {exc}") from exc
         try:
-            self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self.applied: list[int] = self._migrate()
+            if self.writable:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self.applied: list[int] = self._migrate()
+            else:
+                self.applied = []
+                self._check_version(target)
         except sqlite3.Error as exc:
             self._conn.close()
-            raise StoreError(f"cannot use database {os.fspath(path)}: {exc}") from exc
+            raise StoreError(f"cannot use database {target}: {exc}") from exc
         except BaseException:
             self._conn.close()
             raise
@@ -49,6 +61,16 @@ class SQLiteStore(Reads, Browse, Store):
         store = cls(path)
         store._conn.execute("PRAGMA query_only = ON")
         return store
+
+    def _check_version(self, target: str) -> None:
+        """A read-only file cannot be migrated: it is read only at this schema version."""
+        if self.version != len(schema.MIGRATIONS):
+            newer = self.version > len(schema.MIGRATIONS)
+            raise StoreError(
+                f"database {target} is read-only and its schema version {self.version} is "
+                f"{'newer than this wortlaut supports' if newer else 'older than this wortlaut uses'} "
+                f"({len(schema.MIGRATIONS)}){'' if newer else ': open it once where it can be written to upgrade it'}"
+            )
 
     # -- schema -------------------------------------------------------------
 
@@ -108,14 +130,14 @@ class SQLiteStore(Reads, Browse, Store):
         c.execute(
             """INSERT INTO articles (id, title, outlet, date, place, country,
                    language, url, origin, text, furniture, ingested_at,
-                   author, status, duplicate_of, archive, record_id, analysed_by)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   author, status, duplicate_of, archive, record_id, analysed_by, text_from)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.id, article.title, article.outlet, article.date,
                 article.place, article.country, article.language, article.url,
                 article.origin, article.text, to_json(article.furniture),
                 now(), article.author, article.status, article.duplicate_of or None,
-                article.archive, article.record_id, article.analysed_by,
+                article.archive, article.record_id, article.analysed_by, article.text_from,
             ),
         )
         c.execute(
@@ -126,6 +148,7 @@ class SQLiteStore(Reads, Browse, Store):
         sources = article_sources(article)
         mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
 
+        quote_ids = []
         for quote in article.quotes:
             sid = quote_source_id(quote, sources)
             cur = c.execute(
@@ -150,8 +173,10 @@ class SQLiteStore(Reads, Browse, Store):
                 "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)",
                 (cur.lastrowid, index_text(quote.text)),
             )
+            quote_ids.append(cur.lastrowid)
         ledger = SQLiteLedger(c)
         update_profiles(ledger, ledger.keys_of(list(mention_of.values())))
+        group_statements(c, quote_ids)  # after identity: statements are per source
 
     def _insert_mention(self, article_id: str, source: Source) -> int:
         cur = self._conn.execute(
@@ -241,8 +266,41 @@ class SQLiteStore(Reads, Browse, Store):
                     "SELECT id FROM source_mentions WHERE source_id = ?", (moved,))]
                 ledger = SQLiteLedger(self._conn)
                 update_profiles(ledger, ledger.keys_of(mentions))
+                regroup_mentions(self._conn, mentions)  # statements are per source
         except sqlite3.Error as exc:
             raise StoreError(f"correction not stored: {exc}") from exc
+
+
+def _read_only_file(path: str) -> bool:
+    """Whether an existing database file cannot be written by us: the file, or
+    the directory that must take its -wal and -shm files, refuses writes."""
+    if path in ("", ":memory:") or path.startswith("file:") or not os.path.isfile(path):
+        return False
+    if not os.access(path, os.W_OK):
+        return True
+    directory = os.path.dirname(os.path.abspath(path))
+    needs_new_files = not (os.path.exists(path + "-wal") and os.path.exists(path + "-shm"))
+    if needs_new_files and not os.access(directory, os.W_OK | os.X_OK):
+        return True
+    try:  # root passes os.access, but a read-only mount refuses even root
+        os.close(os.open(path, os.O_RDWR))
+    except OSError:
+        return True
+    return False
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that never writes: ``mode=ro`` sees other writers' commits
+    through the WAL index; where even that cannot be opened (no -shm file and a
+    read-only directory) the file is read as ``immutable``."""
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path))
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None, timeout=30)
 
 
 class _Transaction:

@@ -1,98 +1,44 @@
-"""wortlaut command line: a thin shell over the library."""
+"""Ingesting, browsing, correcting, exporting, serving, training and evaluating."""
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
-from urllib.parse import urlsplit, urlunsplit
 
 import typer
-from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
-from . import batch
-from .analyse.language import ANALYSED
-from .ingest import iter_items
-from .model import fold
-from .pipeline import process_path
-from .store import Store, StoreError, is_server_url, open_store
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, in what role: quotes from news articles.")
-evaluate_app = typer.Typer(no_args_is_help=True, help="Score the analysis against annotated corpora.")
-app.add_typer(evaluate_app, name="evaluate")
-sources_app = typer.Typer(help="Source profiles, and corrections to who is who.")
-app.add_typer(sources_app, name="sources")
-
-# Stored text is user data: never read as Rich markup ("[/x]" would crash a view),
-# and control characters are shown escaped rather than sent to the terminal.
-class _PlainConsole(Console):
-    """Prints strings as they are: no markup, no highlighting, control characters escaped."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, highlight=False, **kwargs)
-
-    def print(self, *objects, **kwargs) -> None:
-        super().print(*(_printable(o) if isinstance(o, str) else o for o in objects), **kwargs)
-
-
-out = _PlainConsole()
-err = _PlainConsole(stderr=True)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _printable(text: object) -> str:
-    """``text`` with control and bidi-override characters as escapes (\\x1b, \\u202e)."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
-
-
-def _fail(message: str) -> None:
-    err.print(Text("✗ ", style="red") + Text(_printable(message)), soft_wrap=True)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-@app.callback()
-def main(
-    ctx: typer.Context,
-    db: str = typer.Option("wortlaut.db", "--db", envvar="WORTLAUT_DB", show_envvar=True,
-                           help="SQLite database file, or a postgresql:// URL."),
-) -> None:
-    ctx.obj = {"db": db}
-
-
-def _db_label(db: str) -> str:
-    """The database as shown to the user: a server URL without its password."""
-    if not is_server_url(db):
-        return db
-    parts = urlsplit(db)
-    if parts.password is None:
-        return db
-    netloc = parts.netloc.rsplit("@", 1)
-    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{netloc[-1]}"))
-
-
-def _store(ctx: typer.Context) -> Store:
-    try:
-        return open_store(ctx.obj["db"])
-    except StoreError as exc:
-        _fail(f"{exc}")
-        raise typer.Exit(2) from None
+from .. import batch
+from ..analyse.language import ANALYSED
+from ..ingest import iter_items
+from ..model import fold
+from ..pipeline import process_path
+from ..store import StoreError
+from .app import app, correct, db_label, evaluate_app, sources_app, store_of
+from .output import (
+    Format,
+    ListFormat,
+    err,
+    fail,
+    out,
+    print_json,
+    print_table,
+    printable,
+    short,
+    span,
+)
 
 
 @app.command()
@@ -104,31 +50,34 @@ def ingest(
     fetch_links: bool = typer.Option(False, "--fetch-links", help="Download the linked page of feed entries without full text (always done for feeds given as URLs)."),
     languages: str = typer.Option(",".join(ANALYSED), "--languages", help="Languages to analyse; articles in others are stored as unsupported."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Use the rule tagger even if a trained model is installed."),
+    time_budget: float = typer.Option(batch.TIME_BUDGET, "--time-budget", min=0.1, help="Seconds one article's analysis may take before it fails."),
+    memory_budget: int = typer.Option(batch.MEMORY_BUDGET, "--memory-budget", min=64, help="MB a worker may hold analysing one article before it fails."),
 ) -> None:
     """Read HTML pages, feeds, WARC archives and text (format sniffed from content), store each
     story once and analyse it. Exits 1 if any item failed; good items are stored."""
     chosen = tuple(dict.fromkeys(code.strip().lower() for code in languages.split(",") if code.strip()))
     if not chosen or set(chosen) - set(ANALYSED):
-        _fail(f"--languages: choose from {', '.join(ANALYSED)}")
+        fail(f"--languages: choose from {', '.join(ANALYSED)}")
         raise typer.Exit(2)
     items = iter_items(paths, allow_private=allow_private, fetch_links=fetch_links)
-    with _store(ctx) as store, Progress(
+    with store_of(ctx) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"), _ItemsPerSecond(),
         TimeElapsedColumn(), console=err, transient=True,
     ) as bar:
         task = bar.add_task("ingesting", total=None)
         try:
             summary = batch.run(items, store, workers=workers, languages=chosen, use_model=not rules_only,
-                                on_item=lambda outcome: bar.advance(task))
+                                on_item=lambda outcome: bar.advance(task), time_budget=time_budget,
+                                memory_budget=memory_budget)
         except StoreError as exc:
-            _fail(f"{exc}")
+            fail(f"{exc}")
             raise typer.Exit(2) from None
     for failure in summary.failures:
-        _fail(f"{failure.item}: {failure.reason}")
+        fail(f"{failure.item}: {failure.reason}")
     out.print(
         f"{summary.stored} article(s) stored with {summary.quotes} quote(s), {summary.duplicate} duplicate, "
         f"{summary.unsupported} unsupported, {summary.present} already present, {len(summary.failures)} failed. "
-        f"Database: {_db_label(ctx.obj['db'])}",
+        f"Database: {db_label(ctx.obj['db'])}",
         highlight=False,
         soft_wrap=True,
     )
@@ -145,11 +94,11 @@ class _ItemsPerSecond(ProgressColumn):
 @app.command()
 def failures(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table, "--format")) -> None:
     """Items that could not be ingested, with the reason and the time of the last attempt."""
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         rows = store.failures()
     if fmt is ListFormat.json:
-        return _json(rows)
-    _table(("item", "reason", "at"), [(r["item"], r["reason"], r["at"]) for r in rows])
+        return print_json(rows)
+    print_table(("item", "reason", "at"), [(r["item"], r["reason"], r["at"]) for r in rows])
 
 
 @app.command()
@@ -160,10 +109,10 @@ def quotes(
     fmt: Format = typer.Option(Format.table, "--format"),
 ) -> None:
     """List stored quotes with their sources."""
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         rows = store.quotes(source=source, search=search)
     if fmt is Format.json:
-        _json(rows)
+        print_json(rows)
     elif fmt is Format.csv:
         w = csv.writer(sys.stdout)
         w.writerow(["article_id", "start", "end", "type", "cue", "speaker_text", "source", "kind", "roles", "affiliations", "text"])
@@ -172,8 +121,8 @@ def quotes(
             w.writerow([r["article_id"], r["start"], r["end"], r["type"], r["cue"], r["speaker_text"], s.get("name", ""),
                         s.get("kind", ""), "; ".join(s.get("roles", [])), "; ".join(s.get("affiliations", [])), r["text"]])
     else:
-        _table(("source", "role / affiliation", "type", "cue", "quote"), [
-            (s.get("name", "—"), ", ".join(s.get("roles", []) + s.get("affiliations", [])), r["type"], r["cue"] or "", _short(r["text"]))
+        print_table(("source", "role / affiliation", "type", "cue", "quote"), [
+            (s.get("name", "—"), ", ".join(s.get("roles", []) + s.get("affiliations", [])), r["type"], r["cue"] or "", short(r["text"]))
             for r in rows for s in [r["source"] or {}]
         ])
 
@@ -189,13 +138,13 @@ def sources(
     """List source profiles, most quoted first. Subcommands correct the identity resolver."""
     if ctx.invoked_subcommand is not None:
         return
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         rows = store.sources(top=top, since=since, outlet=outlet)
     if fmt is ListFormat.json:
-        return _json(rows)
-    _table(("id", "source", "kind", "roles", "affiliations", "quotes", "articles", "seen"), [
+        return print_json(rows)
+    print_table(("id", "source", "kind", "roles", "affiliations", "quotes", "articles", "seen"), [
         (r["id"], r["name"], r["kind"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quote_count"]),
-         str(r["article_count"]), _period(r["first_seen"], r["last_seen"]))
+         str(r["article_count"]), span(r["first_seen"], r["last_seen"]))
         for r in rows
     ])
 
@@ -207,8 +156,8 @@ def sources_merge(
     other: str = typer.Argument(..., help="Id of the profile that is the same source."),
 ) -> None:
     """Merge profile OTHER into TARGET. The correction is kept and re-applied on later ingests."""
-    with _store(ctx) as store:
-        _correct(lambda: store.merge_sources(target, other))
+    with store_of(ctx) as store:
+        correct(lambda: store.merge_sources(target, other))
         merged = store.source_profile(target)
     out.print(f"merged {other} into {target}: {merged['name']} now has {merged['quote_count']} quote(s) "
               f"in {merged['article_count']} article(s)", highlight=False, soft_wrap=True)
@@ -221,8 +170,8 @@ def sources_split(
     article: str = typer.Option(..., "--article", help="Id of the article whose mention is someone else."),
 ) -> None:
     """Take one article's mention out of a profile into a profile of its own. Kept like a merge."""
-    with _store(ctx) as store:
-        new_id = _correct(lambda: store.split_source(source, article))
+    with store_of(ctx) as store:
+        new_id = correct(lambda: store.split_source(source, article))
     out.print(f"split article {article}'s mention out of {source}: now {new_id}", highlight=False, soft_wrap=True)
 
 
@@ -233,7 +182,7 @@ def source_cmd(
     fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """One source's profile: roles and affiliations with dates, outlets, quotes in time order, co-quoted sources."""
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         profile = store.source_profile(name)
         if profile is None:
             found = store.find_sources(name)
@@ -242,34 +191,34 @@ def source_cmd(
                 found = exact
             if len(found) > 1:
                 err.print(f"“{name}” names {len(found)} profiles; pick one by id:", highlight=False)
-                _table(("id", "source", "roles", "affiliations", "quotes"), [
+                print_table(("id", "source", "roles", "affiliations", "quotes"), [
                     (r["id"], r["name"], "; ".join(r["roles"]), "; ".join(r["affiliations"]), str(r["quote_count"]))
                     for r in found
                 ])
                 raise typer.Exit(1)
             profile = store.source_profile(found[0]["id"]) if found else None
     if profile is None:
-        _fail(f"no source named “{name}”")
+        fail(f"no source named “{name}”")
         raise typer.Exit(1)
     if fmt is ListFormat.json:
-        return _json(profile)
+        return print_json(profile)
     p = profile
-    out.print(Text(_printable(p["name"]), style="bold") + Text(f" ({p['kind']}, id {p['id']})"))
+    out.print(Text(printable(p["name"]), style="bold") + Text(f" ({p['kind']}, id {p['id']})"))
     if p["aliases"]:
         out.print("also written: " + ", ".join(p["aliases"]), highlight=False, soft_wrap=True)
     out.print(f"{p['quote_count']} quote(s) in {p['article_count']} article(s), "
-              f"{_period(p['first_seen'], p['last_seen'])}; outlets: {', '.join(p['outlets']) or '—'}", highlight=False)
-    _table(("as", "", "seen"), [
-        (d["text"], label, _period(d["first_seen"], d["last_seen"]))
+              f"{span(p['first_seen'], p['last_seen'])}; outlets: {', '.join(p['outlets']) or '—'}", highlight=False)
+    print_table(("as", "", "seen"), [
+        (d["text"], label, span(d["first_seen"], d["last_seen"]))
         for label, key in (("role", "roles"), ("affiliation", "affiliations")) for d in p[key]
     ])
-    _table(("date", "outlet", "type", "quote"), [
-        (q["date"], q["outlet"], q["type"], _short(q["text"], 110)) for q in p["quotes"]
+    print_table(("date", "outlet", "type", "quote"), [
+        (q["date"], q["outlet"], q["type"], short(q["text"], 110)) for q in p["quotes"]
     ])
     if p["co_quoted"]:
         out.print("quoted alongside: " + ", ".join(f"{c['name']} ({c['articles']})" for c in p["co_quoted"]),
                   highlight=False, soft_wrap=True)
-    _table(("article", "date", "written as", "why this profile"), [
+    print_table(("article", "date", "written as", "why this profile"), [
         (e["article_id"], e["date"], e["name"], e["reason"]) for e in p["evidence"]
     ])
 
@@ -277,13 +226,13 @@ def source_cmd(
 @app.command()
 def articles(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table, "--format")) -> None:
     """List stored articles."""
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         rows = store.articles()
     if fmt is ListFormat.json:
-        return _json(rows)
-    _table(("id", "date", "place", "country", "outlet", "lang", "status", "quotes", "title"), [
+        return print_json(rows)
+    print_table(("id", "date", "place", "country", "outlet", "lang", "status", "quotes", "title"), [
         (r["id"], r["date"], r["place"], r["country"], r["outlet"], r["language"],
-         r["status"] + (f" of {r['duplicate_of']}" if r["duplicate_of"] else ""), str(r["quotes"]), _short(r["title"], 60))
+         r["status"] + (f" of {r['duplicate_of']}" if r["duplicate_of"] else ""), str(r["quotes"]), short(r["title"], 60))
         for r in rows
     ])
 
@@ -291,10 +240,10 @@ def articles(ctx: typer.Context, fmt: ListFormat = typer.Option(ListFormat.table
 @app.command("search")
 def search_cmd(ctx: typer.Context, text: str = typer.Argument(..., help="Words to find (case and accents ignored).")) -> None:
     """Full-text search over quotes and article text."""
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         hits = store.search(text)
-    _table(("kind", "source", "text", "article"), [
-        (h["kind"], h["source"] or "", _short(h["text"], 100), h["article_id"]) for h in hits
+    print_table(("kind", "source", "text", "article"), [
+        (h["kind"], h["source"] or "", short(h["text"], 100), h["article_id"]) for h in hits
     ])
     if not hits:
         err.print("no matches")
@@ -321,7 +270,7 @@ def export_cmd(
     out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output; needed for Parquet)."),
 ) -> None:
     """Export quotes, sources or articles with stable ids and provenance (JSON Lines, CSV, Parquet)."""
-    from .export import ExportError, datasette_metadata, export
+    from ..export import ExportError, datasette_metadata, export
 
     if kind is ExportKind.datasette:
         metadata = json.dumps(datasette_metadata(Path(ctx.obj["db"]).stem), ensure_ascii=False, indent=2) + "\n"
@@ -330,11 +279,11 @@ def export_cmd(
         else:
             out.write_text(metadata, encoding="utf-8")
         return
-    with _store(ctx) as store:
+    with store_of(ctx) as store:
         try:
             count = export(store, kind.value, fmt.value, out)
         except (ExportError, OSError) as exc:
-            _fail(str(exc))
+            fail(str(exc))
             raise typer.Exit(2) from None
     if out is not None:
         err.print(f"{count} {kind.value} written to {out}")
@@ -351,9 +300,9 @@ def serve(
     """Web UI and REST API over the database (API docs at /docs)."""
     import uvicorn
 
-    from .serve import create_app
+    from ..serve import create_app
 
-    _store(ctx).close()  # a bad database fails here with one line, not in a request
+    store_of(ctx).close()  # a bad database fails here with one line, not in a request
     uvicorn.run(create_app(ctx.obj["db"], token=token), host=host, port=port)
 
 
@@ -366,9 +315,9 @@ def train(
     c2: float = typer.Option(0.01, "--c2", help="L2 regularisation."),
 ) -> None:
     """Train the German attribution CRFs and write them with their cue lemmas and training.json."""
-    from .training import train as train_model
+    from ..training import train as train_model
 
-    _json(train_model(train_dir, out_dir, iterations, c1, c2))
+    print_json(train_model(train_dir, out_dir, iterations, c1, c2))
 
 
 @evaluate_app.command("german-news")
@@ -379,24 +328,24 @@ def evaluate_german_news(
     fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """Predict the German news quotation corpus and print P/R/F1 per role and joint."""
-    from .analyse import tagger_name
-    from .evaluate.german_news import evaluate
-    from .evaluate.scorer import format_report
+    from ..analyse import tagger_name
+    from ..evaluate.german_news import evaluate
+    from ..evaluate.scorer import format_report
 
     n = len(list(gold.glob("*.json")))
     if n == 0:
-        _fail(f"no *.json corpus files in {gold}")
+        fail(f"no *.json corpus files in {gold}")
         raise typer.Exit(1)
     if out_dir.exists() and not out_dir.is_dir():
-        _fail(f"--out {out_dir} exists and is not a directory")
+        fail(f"--out {out_dir} exists and is not a directory")
         raise typer.Exit(1)
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("analysing", total=n)
         summary, errors = evaluate(gold, out_dir, use_model=not rules_only, progress=lambda k: bar.advance(task, k))
     for e in errors:
-        _fail(f"{e}")
+        fail(f"{e}")
     if fmt is ListFormat.json:
-        _json({"tagger": tagger_name("de", not rules_only), **summary, "errors": [str(e) for e in errors]})
+        print_json({"tagger": tagger_name("de", not rules_only), **summary, "errors": [str(e) for e in errors]})
     else:
         out.print(f"tagger: {tagger_name('de', not rules_only)}", highlight=False)
         out.print(format_report(summary), highlight=False)
@@ -411,7 +360,7 @@ def evaluate_example(
     rules_only: bool = typer.Option(False, "--rules-only"),
 ) -> None:
     """Score articles against hand gold: statements, sources, furniture, dateline."""
-    from .evaluate.example import score_directory, score_example
+    from ..evaluate.example import score_directory, score_example
 
     def analyse_file(path: Path):
         (analysed,) = process_path(path, use_model=not rules_only)
@@ -424,88 +373,6 @@ def evaluate_example(
         else:
             score = score_example(analyse_file(article), gold_data)
     except (ValueError, KeyError, TypeError, AttributeError, OSError) as exc:  # IngestError is a ValueError
-        _fail(f"cannot score {article} against {gold}: {exc!r}")
+        fail(f"cannot score {article} against {gold}: {exc!r}")
         raise typer.Exit(1) from None
     out.print(score.report(), highlight=False, soft_wrap=True)
-
-
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    table = Table(*headers)
-    for row in rows:
-        table.add_row(*(Text(_printable(cell)) for cell in row))
-    out.print(table)
-
-
-def _correct(action):
-    try:
-        return action()
-    except StoreError as exc:
-        _fail(f"{exc}")
-        raise typer.Exit(1) from None
-
-
-def _period(first: str, last: str) -> str:
-    return first if first == last else f"{first} – {last}"
-
-
-def _json(rows) -> None:
-    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-
-
-def _short(text: str, width: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-# -- Spark: the batch runner's work over a cluster, and its output into a store --------
-
-
-@app.command()
-def spark(
-    warcs: str = typer.Argument(..., help="A WARC file or a glob of them (quote it), e.g. 'cc-news/*.warc.gz'."),
-    out_dir: Path = typer.Option(..., "--out", help="Directory for the Parquet output."),
-    master: str = typer.Option("local[*]", "--master", help="Spark master: local[N] or a cluster URL."),
-    languages: str = typer.Option(",".join(ANALYSED), "--languages", help="Languages to analyse, comma-separated."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="Rules instead of the trained tagger."),
-) -> None:
-    """Ingest WARC files on Spark (one task per file) into Parquet: articles, quotes, mentions, profiles."""
-    from .scale.job import input_files, run
-    from .scale.session import spark_session
-
-    files = input_files(warcs)
-    if not files:
-        _fail(f"no files match {warcs}")
-        raise typer.Exit(1)
-    session = spark_session(master)
-    try:
-        outcome = run(session, files, out_dir, languages=tuple(languages.split(",")), use_model=not rules_only)
-    finally:
-        session.stop()
-    out.print(f"{outcome.files} files: {outcome.articles} articles, {outcome.copies} near copies, "
-              f"{outcome.locations} repeated texts, {outcome.quotes} quotes, {outcome.profiles} profiles, "
-              f"{outcome.failures} failures → {out_dir}", highlight=False)
-
-
-@app.command()
-def load(
-    ctx: typer.Context,
-    out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="A `wortlaut spark` output directory."),
-    db: Optional[str] = typer.Option(None, "--db", help="The database (file or postgresql:// URL) to load into (default: the global --db)."),
-) -> None:
-    """Put a Spark output into the store; its profiles are re-derived and checked against the job's."""
-    from .scale.load import check_profiles, load as load_output
-
-    if db is not None:
-        ctx.obj["db"] = db
-    with _store(ctx) as store:
-        loaded = load_output(out_dir, store)
-        differ = check_profiles(out_dir, store)
-    out.print(f"{loaded.articles} articles, {loaded.locations} more locations, {loaded.failures} failures loaded",
-              highlight=False)
-    if differ:
-        _fail(f"{len(differ)} profiles differ from the job's, first: {differ[0]}")
-        raise typer.Exit(1)
-
-
-if __name__ == "__main__":
-    app()

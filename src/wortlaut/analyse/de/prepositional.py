@@ -1,0 +1,149 @@
+"""Statements framed by a preposition or a "wie" clause: "Nach Angaben der Polizei habe …",
+"laut X", "…, wie die Polizei mitteilte", "…, so der Sprecher".
+
+The corpus draws such a sentence as an indirect statement whose cue is the
+preposition, whose speaker is the phrase it governs and whose quote is the rest
+of the sentence without its final stop. Where the taggers found nothing in such
+a sentence, this adds it. "nach" is a cue only before a noun that names a
+source (Angaben, Einschätzung, Bericht …): "nach dem Spiel" is not one.
+"""
+
+from __future__ import annotations
+
+from ..attribution import Attribution
+from ..tokens import Doc
+from .cues import SPEECH_VERBS
+from .rules import _np_at
+
+SOURCE_NOUNS = frozenset({
+    "angabe", "angaben", "einschätzung", "einschätzungen", "ansicht", "auffassung", "meinung", "aussage",
+    "aussagen", "bericht", "berichten", "berichte", "informationen", "erkenntnissen", "studie", "untersuchungen",
+    "schätzungen", "darstellung", "worten", "mitteilung", "ermittlungen", "zeugenaussagen", "vorstellungen",
+    "umfrage", "prognose", "prognosen", "zählung", "überzeugung", "meldungen", "recherchen", "beobachtungen",
+})
+SOURCE_SUFFIXES = ("angaben", "berichten", "bericht", "aussagen", "schätzungen", "informationen", "meldungen")
+FINAL = frozenset({".", "!", "?"})
+MIN_QUOTE = 4
+
+
+def _names_source(word: str) -> bool:
+    w = word.lower()
+    return w in SOURCE_NOUNS or w.endswith(SOURCE_SUFFIXES)
+
+
+def _finite(doc: Doc, k: int) -> bool:
+    return "FIN" in doc.tokens[k].pos
+
+
+def _source_after_nach(doc: Doc, k: int, end: int) -> bool:
+    """"nach [eigenen | ersten | offiziellen] Angaben …": a source noun within the next three words."""
+    for j in range(k + 1, min(end, k + 4)):
+        t = doc.tokens[j]
+        if t.pos.startswith("NN"):
+            return _names_source(t.text)
+        if not t.pos.startswith(("ART", "ADJA", "PPOSAT", "PIAT", "CARD")):
+            return False
+    return False
+
+
+def _phrase_end(doc: Doc, k: int, a: int, b: int) -> int | None:
+    """Where the governed phrase ends: at the finite verb when it opens the sentence,
+    at the closing comma when commas enclose it, else at the end of its noun phrase."""
+    if k == a:
+        j = k + 1
+        while j < b and not _finite(doc, j) and doc.tokens[j].text not in (",", ":") and j - k <= 15:
+            j += 1
+        return j if j < b and _finite(doc, j) else None
+    if doc.tokens[k - 1].text == ",":
+        j = k + 1
+        while j < b and doc.tokens[j].text != "," and not _finite(doc, j) and j - k <= 15:
+            j += 1
+        if j < b and doc.tokens[j].text == ",":
+            return j
+    np = _np_at(doc, k + 1, b)
+    return np[1] if np else None
+
+
+def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    word = doc.tokens[k].text.lower()
+    if word == "nach" and not _source_after_nach(doc, k, b):
+        return None
+    end = _phrase_end(doc, k, a, b)
+    if end is None or end <= k + 1:
+        return None
+    lo, hi = k, end
+    if lo > a and doc.tokens[lo - 1].text == ",":
+        lo -= 1
+    if hi < b and doc.tokens[hi].text == ",":
+        hi += 1
+    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
+    parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
+    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, j) for x, y in parts for j in range(x, y)):
+        return None
+    return Attribution(parts, "indirect", [(k, k + 1)], (k + 1, end))
+
+
+def _wie_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    """"Wie die Polizei mitteilte, …" / "…, wie EADS gestern mitteilte.": the "wie"
+    clause is the frame, the rest of the sentence the statement."""
+    if k != a and doc.tokens[k - 1].text != ",":
+        return None
+    j = k + 1
+    while j < b and j - k <= 10 and doc.tokens[j].text not in (",", ".", ":"):
+        j += 1
+    verb = j - 1
+    while verb > k and doc.tokens[verb].pos in ("VAFIN", "VMFIN", "VAINF", "VVPP", "PTKVZ") and \
+            doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
+        verb -= 1  # "mitgeteilt hatte", "bekannt gab"
+    if verb <= k + 1 or doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
+        return None
+    speaker = _np_at(doc, k + 1, verb)
+    lo, hi = k, j
+    if lo > a and doc.tokens[lo - 1].text == ",":
+        lo -= 1
+    if hi < b and doc.tokens[hi].text == ",":
+        hi += 1
+    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
+    parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
+    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+        return None
+    cue = [(k, k + 1), *((x, x + 1) for x in range(speaker[1] if speaker else k + 1, j) if doc.tokens[x].pos.startswith(("VV", "PTKVZ")))]
+    return Attribution(parts, "indirect", cue, speaker)
+
+
+def _so_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    """"…, so der Sprecher." / "…, so der Sprecher, …": a trailing "so" names the source."""
+    if k == a or doc.tokens[k - 1].text != ",":
+        return None
+    np = _np_at(doc, k + 1, b)
+    if np is None:
+        return None
+    j = np[1]
+    if not (j == b or doc.tokens[j].text in FINAL or doc.tokens[j].text == ","):
+        return None
+    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
+    hi = j + 1 if j < b and doc.tokens[j].text == "," else j
+    parts = [(x, y) for x, y in ((a, k - 1), (hi, stop)) if y > x]
+    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+        return None
+    return Attribution(parts, "indirect", [(k, k + 1)], np)
+
+
+def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
+    extra = []
+    for s, (a, b) in enumerate(doc.sentences):
+        if s in taken:
+            continue
+        for k in range(a, b - 1):
+            word = doc.tokens[k].text.lower()
+            att = (
+                _statement(doc, k, a, b) if word in ("nach", "laut")
+                else _wie_statement(doc, k, a, b) if word == "wie"
+                else _so_statement(doc, k, a, b) if word == "so"
+                else None
+            )
+            if att is not None:
+                extra.append(att)
+                break
+    return sorted(atts + extra, key=lambda att: att.start) if extra else atts
