@@ -177,3 +177,10 @@ def test_the_window_runs_from_a_statements_first_appearance() -> None:
         group_quotes(ledger, [q.quote_id])
     first, second, third, fourth = (q.statement_id for q in said)
     assert first == second and third == fourth and first != third
+
+
+def test_windows_stay_inside_the_calendar() -> None:
+    assert window("9999-12") == ("9999-11-01", "9999-12-31")
+    assert window("0001-01") == ("0001-01-01", "0001-03-02")
+    assert window("2024-02") == ("2024-01-02", "2024-03-30")
+    assert window("") == window("2024-13") == ("0000-01-01", "9999-12-31")

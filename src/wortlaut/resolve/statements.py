@@ -14,6 +14,7 @@ differences are what ``flags`` reports: the changes that alter meaning.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import hashlib
 import re
@@ -363,10 +364,19 @@ def statement_id(variant: Variant) -> str:
 def window(day: str, days: int = WINDOW_DAYS) -> tuple[str, str]:
     """The ISO days ``days`` before the start and after the end of the period ``day``
     names; the whole calendar for an undated article."""
-    if not day:
+    try:
+        start, end = _period(day)
+    except ValueError:  # undated, or a date no calendar has
         return "0000-01-01", "9999-12-31"
-    start, end = _period(day)
-    return (start - timedelta(days=days)).isoformat(), (end + timedelta(days=days)).isoformat()
+    return _shifted(start, -days), _shifted(end, days)
+
+
+def _shifted(day: date, days: int) -> str:
+    """``day`` moved by ``days``, held inside the calendar (dates 0001 and 9999 occur in the wild)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
 
 
 def _period(day: str) -> tuple[date, date]:
@@ -375,9 +385,7 @@ def _period(day: str) -> tuple[date, date]:
         d = date(*parts)
         return d, d
     if len(parts) == 2:
-        first = date(parts[0], parts[1], 1)
-        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first, following - timedelta(days=1)
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
