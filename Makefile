@@ -6,7 +6,7 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/data/german-news-quotes
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install train train-tagger evaluate bench bench-ingest bench-ingest-real bench-linearity bench-tagger bench-scale bench-serve serve clean
+.PHONY: demo test install train train-tagger evaluate bench bench-ingest bench-ingest-real bench-linearity bench-tagger bench-scale bench-serve serve clean bench-statements bench-diversity bench-hostile bench-wrapped
 
 $(BIN)/wortlaut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,20 @@ bench-scale: install
 
 bench-serve: install
 	$(BIN)/python benchmarks/serve.py
+
+# Statement grouping: 2,000 articles, then 2,000 more; cost per article of each half
+bench-statements: install
+	$(BIN)/python benchmarks/statements.py --articles 2000
+
+bench-diversity: install
+	$(BIN)/python benchmarks/diversity.py --articles 2000
+
+# warcio's reader against ours on an archive whose tail is one endless line
+bench-hostile: install
+	$(BIN)/python benchmarks/endless_line.py
+
+bench-wrapped: install
+	$(BIN)/python benchmarks/wrapped_html.py
 
 # The web UI and API over the demo database, on http://127.0.0.1:8000
 serve: demo
