@@ -54,6 +54,7 @@ IN_FLIGHT_PER_WORKER = 4  # enough queued work to keep each worker busy
 TIME_BUDGET = 60.0  # seconds to analyse one article; news articles take well under one
 MEMORY_BUDGET = 2048  # MB resident in a worker analysing one article (it holds about 300 MB idle)
 START_ATTEMPTS = 3  # workers that die before they are ready, before the batch stops starting them
+_ALARM_REPEAT = 0.05  # seconds between further alarms once the budget is spent
 _POLL = 0.25  # seconds between looks at the workers (memory, deaths) while waiting
 JOBS_PER_WORKER = 2  # one analysed, one waiting in the pipe: no idle time between articles
 QUEUED_BYTES = 32 * 1024  # the largest article sent to wait in a pipe (its buffer is larger)
@@ -263,7 +264,9 @@ def _alarm(seconds: float) -> Iterator[None]:
         raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, out_of_time)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeating: the exception may be raised inside code that swallows it (a gc
+    # callback, a __del__), so the alarm goes on until the analysis ends.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT)
     try:
         yield
     finally:

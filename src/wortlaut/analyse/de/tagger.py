@@ -2,7 +2,7 @@
 
 HanTa (a pure-Python HMM with a morphological analyser) was most of the analysis
 time. This tagger learnt to reproduce its tags from its output over news text
-(see ``models/de-tagger/MODEL_CARD.md`` and ``wortlaut.training.tagger``); lemmas
+(see ``models/de-tagger/MODEL_CARD.md`` and ``make train-tagger``); lemmas
 come from a (word, tag) lexicon learnt the same way, and for pairs it has not
 seen from the commonest rewrite of words with the same ending and tag (HanTa's
 own lemmatiser costs milliseconds per new word). HanTa's word lexicon, loaded
@@ -107,7 +107,7 @@ def token_features(words: list[str], i: int) -> list[str]:
 
 
 class PerceptronTagger:
-    """Tags and lemmas of a model directory written by ``wortlaut.training.tagger``."""
+    """Tags and lemmas of a model directory written by ``make train-tagger``."""
 
     def __init__(self, model_dir: Path):
         model_dir = Path(model_dir)
