@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
+from .clauses import addressee_by_case, by_word_order
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
@@ -69,12 +70,15 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if att.cue:
             governing_cue(doc, att)
             wie_cue(doc, att)
+            by_word_order(doc, att)
         cue = att.cue[0][0] if att.cue and att.cue[0][1] - att.cue[0][0] == 1 else None
         if att.speaker is None:
             continue
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = split_run(doc, att.speaker)
+    for att in atts:
+        addressee_by_case(doc, att)
     return atts
 
 

@@ -1,0 +1,111 @@
+"""Speaker and addressee by word order and case, on real tagged text."""
+
+from wortlaut.analyse.attribution import Attribution
+from wortlaut.analyse.de.clauses import addressee_by_case, by_word_order
+from wortlaut.analyse.tokens import tokenize
+
+
+def find(doc, text):
+    toks = [t.text for t in doc.tokens]
+    parts = text.split()
+    for k in range(len(toks)):
+        if toks[k : k + len(parts)] == parts:
+            return (k, k + len(parts))
+    raise AssertionError(text)
+
+
+def words(doc, r):
+    return doc.span_text(*r) if r else None
+
+
+def statement(text, quote, cue, speaker):
+    doc = tokenize(text)
+    cues = [find(doc, c) for c in cue.split(" / ")]
+    att = Attribution([find(doc, quote)], "indirect", cues, find(doc, speaker) if speaker else None)
+    return doc, att
+
+
+def test_the_noun_phrase_before_the_cue_speaks_not_the_object_after_it():
+    doc, att = statement(
+        "Der venezolanische Staatschef kündigte einen alternativen Vorschlag an , der das Abkommen untergraben werde .",
+        "der das Abkommen untergraben werde", "kündigte / an", "einen alternativen Vorschlag",
+    )
+    by_word_order(doc, att)
+    assert words(doc, att.speaker) == "Der venezolanische Staatschef"
+
+    doc, att = statement(
+        "Die Polizisten forderten die Schüler auf , das Gebäude nicht zu verlassen .",
+        "das Gebäude nicht zu verlassen", "forderten / auf", "die Schüler",
+    )
+    by_word_order(doc, att)
+    assert words(doc, att.speaker) == "Die Polizisten"
+
+
+def test_a_name_or_masculine_nominative_after_the_verb_keeps_the_speaker():
+    # "Diese Einschätzung teilte der Minister": the phrase up front is the object
+    doc, att = statement(
+        "Diese Einschätzung teilte der Minister , die Lage sei ernst .",
+        "die Lage sei ernst", "teilte", "der Minister",
+    )
+    by_word_order(doc, att)
+    assert words(doc, att.speaker) == "der Minister"
+
+
+def test_a_cited_person_keeps_the_speaker():
+    doc, att = statement(
+        "Die Nachrichtenagentur zitiert einen Sprecher , die Lage sei ernst .",
+        "die Lage sei ernst", "zitiert", "einen Sprecher",
+    )
+    by_word_order(doc, att)
+    assert words(doc, att.speaker) == "einen Sprecher"
+
+
+def test_a_dative_up_front_is_the_addressee_and_the_speaker_follows_the_verb():
+    doc, att = statement(
+        "Der englischsprachigen Zeitung sagte Filep Karma , er werde weiterkämpfen .",
+        "er werde weiterkämpfen", "sagte", "Der englischsprachigen Zeitung",
+    )
+    by_word_order(doc, att)
+    assert words(doc, att.speaker) == "Filep Karma"
+    assert words(doc, att.addressee) == "Der englischsprachigen Zeitung"
+
+
+def test_the_dative_after_a_speech_verb_is_the_addressee():
+    doc, att = statement(
+        "Die Ministerin sagte hierzu der Süddeutschen Zeitung , sie sei zufrieden .",
+        "sie sei zufrieden", "sagte", "Die Ministerin",
+    )
+    addressee_by_case(doc, att)
+    assert words(doc, att.addressee) == "der Süddeutschen Zeitung"
+
+    doc, att = statement(
+        "So berichtete der Journalist Dirk Lorenzen dem Deutschlandfunk , dass die ESA nicht baue .",
+        "dass die ESA nicht baue", "berichtete", "der Journalist Dirk Lorenzen",
+    )
+    addressee_by_case(doc, att)
+    assert words(doc, att.addressee) == "dem Deutschlandfunk"
+
+
+def test_gegenueber_names_the_addressee_but_a_genitive_after_the_speaker_does_not():
+    doc, att = statement(
+        "Das sei unüblich , so Joachim Banke gegenüber der Onlineausgabe des Spiegels .",
+        "Das sei unüblich", "so", "Joachim Banke",
+    )
+    addressee_by_case(doc, att)
+    assert words(doc, att.addressee) == "der Onlineausgabe des Spiegels"
+
+    doc, att = statement(
+        "Das sei unüblich , sagte der Sprecher der Polizei .",
+        "Das sei unüblich", "sagte", "der Sprecher",
+    )
+    addressee_by_case(doc, att)
+    assert att.addressee is None
+
+
+def test_a_masculine_der_after_the_verb_is_a_subject_not_an_addressee():
+    doc, att = statement(
+        "Laut BBC News sagte der Minister , dass investiert werde .",
+        "dass investiert werde", "sagte", "BBC News",
+    )
+    addressee_by_case(doc, att)
+    assert att.addressee is None
