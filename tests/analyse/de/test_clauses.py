@@ -109,3 +109,41 @@ def test_a_masculine_der_after_the_verb_is_a_subject_not_an_addressee():
     )
     addressee_by_case(doc, att)
     assert att.addressee is None
+
+
+def test_speaker_takes_its_attached_phrases():
+    from wortlaut.analyse.de.clauses import grown_speaker
+
+    doc, att = statement(
+        "Brian Baptie von der britischen Erdbebenwarte sagte , dass weitere Beben kämen .",
+        "dass weitere Beben kämen", "sagte", "Brian Baptie",
+    )
+    grown_speaker(doc, att)
+    assert words(doc, att.speaker) == "Brian Baptie von der britischen Erdbebenwarte"
+
+    doc, att = statement(
+        "Petra Pau , PDS-Bundestagsabgeordnete , sagte , das sei neu .",
+        "das sei neu", "sagte", "Petra Pau",
+    )
+    grown_speaker(doc, att)
+    assert words(doc, att.speaker) == "Petra Pau , PDS-Bundestagsabgeordnete"
+
+    # a relative clause is not part of the speaker
+    doc, att = statement(
+        "Frank Sichau , der als Sprecher fungiert , erklärte , dass es Folgen habe .",
+        "dass es Folgen habe", "erklärte", "Frank Sichau",
+    )
+    grown_speaker(doc, att)
+    assert words(doc, att.speaker) == "Frank Sichau"
+
+
+def test_a_prepositional_source_takes_back_the_words_the_quote_swallowed():
+    from wortlaut.analyse.de.clauses import grown_speaker
+
+    doc, att = statement(
+        "Nach Angaben von Kristján Loftsson , einem Manager der Firma , wurde eine Besatzung zusammengestellt .",
+        "von Kristján Loftsson , einem Manager der Firma , wurde eine Besatzung zusammengestellt", "Nach", "Angaben",
+    )
+    grown_speaker(doc, att)
+    assert words(doc, att.speaker) == "Angaben von Kristján Loftsson , einem Manager der Firma"
+    assert [words(doc, q) for q in att.quote] == ["wurde eine Besatzung zusammengestellt"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
-from .clauses import addressee_by_case, by_word_order
+from .clauses import addressee_by_case, by_word_order, grown_speaker
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
@@ -78,6 +78,7 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = split_run(doc, att.speaker)
     for att in atts:
+        grown_speaker(doc, att)
         addressee_by_case(doc, att)
     return atts
 
