@@ -147,3 +147,49 @@ def test_a_prepositional_source_takes_back_the_words_the_quote_swallowed():
     grown_speaker(doc, att)
     assert words(doc, att.speaker) == "Angaben von Kristján Loftsson , einem Manager der Firma"
     assert [words(doc, q) for q in att.quote] == ["wurde eine Besatzung zusammengestellt"]
+
+
+def test_a_passive_cue_has_no_speaker_in_its_subject():
+    from wortlaut.analyse.de.clauses import passive_roles
+
+    doc, att = statement("Es wird angenommen , dass Anklage erhoben wird .", "dass Anklage erhoben wird", "Es wird angenommen", "Es")
+    passive_roles(doc, att)
+    assert att.speaker is None and att.addressee is None
+
+    doc, att = statement(
+        "Dem Niederländer wurde vorgeworfen , seine Frau zu belästigen .",
+        "seine Frau zu belästigen", "wurde vorgeworfen", "Dem Niederländer",
+    )
+    passive_roles(doc, att)
+    assert att.speaker is None
+    assert words(doc, att.addressee) == "Dem Niederländer"
+
+    # a source behind a preposition still speaks
+    doc, att = statement(
+        "In einer Erklärung des Ministeriums wird betont , dass alles gut sei .",
+        "dass alles gut sei", "wird betont", "einer Erklärung des Ministeriums",
+    )
+    passive_roles(doc, att)
+    assert words(doc, att.speaker) == "einer Erklärung des Ministeriums"
+
+
+def test_spricht_von_keeps_the_verbs_object_out_of_the_speaker():
+    from wortlaut.analyse.de.clauses import grown_speaker
+
+    doc, att = statement(
+        "Insgesamt spricht die Polizei von weniger Auseinandersetzungen , dennoch sei der Schaden hoch .",
+        "dennoch sei der Schaden hoch", "spricht", "die Polizei",
+    )
+    grown_speaker(doc, att)
+    assert words(doc, att.speaker) == "die Polizei"
+
+
+def test_the_one_cited_in_a_passive_speaks():
+    from wortlaut.analyse.de.clauses import passive_roles
+
+    doc, att = statement(
+        "Sie wird mit den Worten zitiert , sie wolle nicht im Wege stehen .",
+        "sie wolle nicht im Wege stehen", "wird mit den Worten zitiert", "Sie",
+    )
+    passive_roles(doc, att)
+    assert words(doc, att.speaker) == "Sie"

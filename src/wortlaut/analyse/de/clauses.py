@@ -55,6 +55,11 @@ def _vorfeld(doc: Doc, v: int) -> Range | None:
             or not any(x.pos.startswith(("NN", "NE", "FM")) for x in doc.tokens[np[0] : np[1]]):
         return None
     end = np[1]
+    while end < v and doc.tokens[end].pos in ("APPR", "APPRART"):  # "Der Vorsitzende des Verbands in Deutschland"
+        pp = _np_at(doc, end + 1, v)
+        if pp is None:
+            break
+        end = pp[1]
     if end < v and doc.tokens[end].text in (",", "(") and doc.tokens[v - 1].text in (",", ")"):
         inner = doc.tokens[end + 1 : v - 1]
         if inner and not any(x.pos.startswith(("V", "KOUS", "PREL")) or x.text in (",", ";", ":") for x in inner):
@@ -204,3 +209,29 @@ def grown_speaker(doc: Doc, att: Attribution) -> None:
             att.quote[i] = (nb + (doc.tokens[nb].text == ","), qb)
         b = nb
     att.speaker = (a, b)
+
+
+def _passive(doc: Doc, att: Attribution) -> bool:
+    """"wird angenommen", "wurde vorgeworfen", "war vermutet worden": a form of
+    "werden" and a participle among the cue's words (or the participle's clause)."""
+    toks = [doc.tokens[k] for a, b in att.cue for k in range(a, b)]
+    # "Sie wird mit den Worten zitiert": the one cited is the speaker
+    cited = any(t.text.lower().startswith(CITING) for t in toks)
+    return not cited and any(t.lemma == "werden" for t in toks) and any(t.pos == "VV(PP)" for t in toks)
+
+
+def passive_roles(doc: Doc, att: Attribution) -> None:
+    """A passive cue's subject is not its speaker: "Es wird angenommen" has none,
+    "Dem Niederländer wurde vorgeworfen" names the one spoken to. Only a "von"
+    or "durch" phrase, or a source behind a preposition ("In einer Erklärung wird
+    betont"), names who speaks."""
+    if att.speaker is None or not att.cue or att.kind == "reported" or not _passive(doc, att):
+        return
+    a = att.speaker[0]
+    before = doc.tokens[a - 1] if a > 0 else None
+    if before is not None and (before.pos in ("APPR", "APPRART") or before.text.lower() in ("von", "vom", "durch")):
+        return
+    first = doc.tokens[a]
+    if not (first.pos.startswith(("ADV", "PROAV", "ADJ(D)")) or first.text.lower() == "es") and att.addressee is None:
+        att.addressee = att.speaker
+    att.speaker = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
-from .clauses import addressee_by_case, by_word_order, grown_speaker
+from .clauses import addressee_by_case, by_word_order, grown_speaker, passive_roles
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
@@ -80,6 +80,7 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     for att in atts:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
+        passive_roles(doc, att)
     return atts
 
 
