@@ -13,6 +13,7 @@ from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
 from .clauses import addressee_by_case, by_word_order, grown_speaker, passive_roles
+from .prepositional import _stts
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
@@ -25,7 +26,7 @@ def governed_start(doc: Doc, cue: int, speaker: Range) -> Range:
     the preposition governs, which the role layer often leaves out."""
     a, b = speaker
     between = doc.tokens[cue + 1 : a]
-    if 0 < len(between) <= 2 and all(t.pos in ("NN", "ADJA") for t in between):
+    if 0 < len(between) <= 2 and all(_stts(t.pos) in ("NN", "ADJA") for t in between):
         return (cue + 1, b)
     return speaker
 
