@@ -193,3 +193,17 @@ def test_the_one_cited_in_a_passive_speaks():
     )
     passive_roles(doc, att)
     assert words(doc, att.speaker) == "Sie"
+
+
+def test_an_indirect_quote_without_a_verb_is_dropped():
+    from wortlaut.analyse.de.speakers import tidy_speakers
+
+    doc, att = statement(
+        "Der Innenminister Frankreichs , Nicolas Sarkozy , verteidigte die Bezeichnung .",
+        "Der Innenminister Frankreichs , Nicolas Sarkozy", "verteidigte", "die Bezeichnung",
+    )
+    doc2, kept = statement(
+        "Der Minister sagte , die Lage sei ernst .", "die Lage sei ernst", "sagte", "Der Minister",
+    )
+    assert tidy_speakers(doc, [att]) == []
+    assert tidy_speakers(doc2, [kept]) == [kept]

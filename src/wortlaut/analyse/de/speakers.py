@@ -9,6 +9,7 @@ der Frau dem Richter"), which no genitive continues.
 
 from __future__ import annotations
 
+from ...lexicon.marks import MARKS
 from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
@@ -82,7 +83,17 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
         passive_roles(doc, att)
-    return atts
+    return [att for att in atts if not verbless(doc, att)]
+
+
+def verbless(doc: Doc, att: Attribution) -> bool:
+    """An indirect statement is a clause: a "quote" without any verb before its cue
+    ("Der Innenminister, Nicolas Sarkozy, verteidigte …") is the frame's subject,
+    which the tagger took for what was said."""
+    if att.kind != "indirect" or not att.cue or att.quote[-1][1] > att.cue[0][0]:
+        return False  # after its cue a verbless piece is mostly one part of a statement split by its frame
+    toks = [doc.tokens[k] for a, b in att.quote for k in range(a, b)]
+    return not any(t.pos.startswith("V") or t.text in MARKS for t in toks)
 
 
 def cued_free(doc: Doc, atts: list[Attribution], cues: list[Range], speakers: list[Range]) -> list[Attribution]:
