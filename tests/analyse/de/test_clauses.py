@@ -207,3 +207,14 @@ def test_an_indirect_quote_without_a_verb_is_dropped():
     )
     assert tidy_speakers(doc, [att]) == []
     assert tidy_speakers(doc2, [kept]) == [kept]
+
+
+def test_a_reported_statement_without_a_source_is_dropped():
+    from wortlaut.analyse.de.speakers import tidy_speakers
+
+    doc = tokenize("Bis zum Montag findet man auf dem Marktplatz viele Angebote .")
+    att = Attribution([(0, len(doc.tokens))], "reported", [], find(doc, "man"))
+    assert tidy_speakers(doc, [att]) == []
+    doc = tokenize("Die Gewerkschaft fordert höhere Löhne .")
+    att = Attribution([(0, len(doc.tokens))], "reported", [], find(doc, "Die Gewerkschaft"))
+    assert tidy_speakers(doc, [att]) == [att]

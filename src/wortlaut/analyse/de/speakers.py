@@ -83,7 +83,17 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
         passive_roles(doc, att)
-    return [att for att in atts if not verbless(doc, att)]
+    return [att for att in atts if not verbless(doc, att) and not sourceless_report(doc, att)]
+
+
+def sourceless_report(doc: Doc, att: Attribution) -> bool:
+    """A reported statement names its source in its subject: one whose "speaker" is
+    a fronted adverb or preposition ("So fand …", "Anlässlich der Gründung …") or
+    nobody in particular ("man") is narration."""
+    if att.kind != "reported" or att.speaker is None:
+        return False
+    t = doc.tokens[att.speaker[0]]
+    return _stts(t.pos).startswith(("ADV", "PROAV", "APPR", "KON", "PWAV")) or t.text.lower() in ("man", "es")
 
 
 def verbless(doc: Doc, att: Attribution) -> bool:
