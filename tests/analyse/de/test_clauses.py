@@ -218,3 +218,12 @@ def test_a_reported_statement_without_a_source_is_dropped():
     doc = tokenize("Die Gewerkschaft fordert höhere Löhne .")
     att = Attribution([(0, len(doc.tokens))], "reported", [], find(doc, "Die Gewerkschaft"))
     assert tidy_speakers(doc, [att]) == [att]
+
+
+def test_the_object_of_an_appeal_is_the_addressee():
+    doc, att = statement(
+        "Die Polizisten forderten die Schüler und Lehrer auf , das Gebäude nicht zu verlassen .",
+        "das Gebäude nicht zu verlassen", "forderten / auf", "Die Polizisten",
+    )
+    addressee_by_case(doc, att)
+    assert words(doc, att.addressee) == "die Schüler und Lehrer"

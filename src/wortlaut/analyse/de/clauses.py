@@ -31,6 +31,7 @@ ADDRESS_VERBS = (
 )
 VON_VERBS = frozenset({"sprechen", "berichten", "erzählen", "reden", "abraten", "überzeugen", "träumen", "warnen"})
 PREPOSITIONS = frozenset({"nach", "laut", "zufolge", "gemäß"})
+APPEAL_LEMMAS = frozenset({"auffordern", "aufrufen", "appellieren", "raten", "bitten", "ermahnen", "drängen", "mahnen"})
 DATIVE = frozenset({"dem", "einem", "der", "einer", "diesem", "seinem", "ihrem"})
 
 
@@ -139,17 +140,38 @@ def addressee_by_case(doc: Doc, att: Attribution) -> None:
             if np is not None and not quote & set(range(*np)):
                 att.addressee = np
                 return
-    if not doc.tokens[v].text.lower().startswith(ADDRESS_VERBS):
+    appeal = _appeal(doc, att)
+    if not appeal and not doc.tokens[v].text.lower().startswith(ADDRESS_VERBS):
         return
     k = v + 1
     after_speaker = False
     while k < end and (doc.tokens[k].pos in ("ADV", "PROAV", "PTKNEG") or k in spk):
         after_speaker = after_speaker or k in spk
         k += 1
+    if k < end and appeal and doc.tokens[k].text.lower() == "an":
+        k += 1  # "appellierte an X"
     if k < end and k not in quote:
-        np = _dative_np(doc, k, end, after_speaker)
+        np = _object_np(doc, k, end) if appeal else _dative_np(doc, k, end, after_speaker)
         if np is not None and not (quote | spk) & set(range(*np)):
             att.addressee = np
+
+
+def _object_np(doc: Doc, k: int, end: int) -> Range | None:
+    """The object noun phrase at ``k``, with a coordinated second one ("die Schüler und Lehrer")."""
+    np = _np_at(doc, k, end)
+    if np is not None and np[1] + 1 < end and doc.tokens[np[1]].text == "und":
+        more = _np_at(doc, np[1] + 1, end)
+        if more is not None:
+            return (np[0], more[1])
+    return np
+
+
+def _appeal(doc: Doc, att: Attribution) -> bool:
+    """"forderte die Regierung auf", "rief alle dazu auf", "appellierte an X", "riet der
+    Frau": the verb's object is the one spoken to."""
+    cue = [doc.tokens[k] for a, b in att.cue for k in range(a, b)]
+    lemmas = {t.lemma for t in cue}
+    return bool(lemmas & APPEAL_LEMMAS) or bool(lemmas & {"fordern", "rufen"}) and any(t.text.lower() == "auf" for t in cue)
 
 
 def _no_clause(doc: Doc, a: int, b: int) -> bool:
