@@ -227,3 +227,14 @@ def test_the_object_of_an_appeal_is_the_addressee():
     )
     addressee_by_case(doc, att)
     assert words(doc, att.addressee) == "die Schüler und Lehrer"
+
+
+def test_what_a_passive_announces_is_no_addressee():
+    from wortlaut.analyse.de.clauses import passive_roles
+
+    doc, att = statement(
+        "Von der Bewegung wurden Proteste angekündigt , die bald beginnen sollen .",
+        "die bald beginnen sollen", "wurden / angekündigt", "Proteste",
+    )
+    passive_roles(doc, att)
+    assert att.speaker is None and att.addressee is None

@@ -32,6 +32,11 @@ ADDRESS_VERBS = (
 VON_VERBS = frozenset({"sprechen", "berichten", "erzählen", "reden", "abraten", "überzeugen", "träumen", "warnen"})
 PREPOSITIONS = frozenset({"nach", "laut", "zufolge", "gemäß"})
 APPEAL_LEMMAS = frozenset({"auffordern", "aufrufen", "appellieren", "raten", "bitten", "ermahnen", "drängen", "mahnen"})
+# passives whose subject is the one spoken to ("Ihm wurde vorgeworfen"), not what was said
+PERSON_OBJECT_LEMMAS = frozenset({
+    "vorwerfen", "verdächtigen", "bitten", "auffordern", "aufrufen", "anweisen", "warnen", "beschuldigen",
+    "fragen", "informieren", "raten", "empfehlen", "anklagen", "ermahnen", "drängen", "beauftragen",
+})
 DATIVE = frozenset({"dem", "einem", "der", "einer", "diesem", "seinem", "ihrem"})
 
 
@@ -254,6 +259,8 @@ def passive_roles(doc: Doc, att: Attribution) -> None:
     if before is not None and (before.pos in ("APPR", "APPRART") or before.text.lower() in ("von", "vom", "durch")):
         return
     first = doc.tokens[a]
-    if not (first.pos.startswith(("ADV", "PROAV", "ADJ(D)")) or first.text.lower() == "es") and att.addressee is None:
-        att.addressee = att.speaker
+    to_person = any(doc.tokens[k].lemma in PERSON_OBJECT_LEMMAS for x, y in att.cue for k in range(x, y))
+    if to_person and not (first.pos.startswith(("ADV", "PROAV", "ADJ(D)")) or first.text.lower() == "es") \
+            and att.addressee is None:
+        att.addressee = att.speaker  # "Er wird verdächtigt", "die Anwohner wurden gebeten"
     att.speaker = None
