@@ -31,6 +31,11 @@ def _names_source(word: str) -> bool:
     return w in SOURCE_NOUNS or w.endswith(SOURCE_SUFFIXES)
 
 
+def _stts(pos: str) -> str:
+    """The plain STTS tag: the tagger may write "VV(FIN)" for "VVFIN"."""
+    return pos.replace("(", "").replace(")", "")
+
+
 def _finite(doc: Doc, k: int) -> bool:
     return "FIN" in doc.tokens[k].pos
 
@@ -41,7 +46,7 @@ def _source_after_nach(doc: Doc, k: int, end: int) -> bool:
         t = doc.tokens[j]
         if t.pos.startswith("NN"):
             return _names_source(t.text)
-        if not t.pos.startswith(("ART", "ADJA", "PPOSAT", "PIAT", "CARD")):
+        if not _stts(t.pos).startswith(("ART", "ADJA", "PPOSAT", "PIAT", "CARD")):
             return False
     return False
 
@@ -61,7 +66,14 @@ def _phrase_end(doc: Doc, k: int, a: int, b: int) -> int | None:
         if j < b and doc.tokens[j].text == ",":
             return j
     np = _np_at(doc, k + 1, b)
-    return np[1] if np else None
+    if np is None:
+        return None
+    if doc.tokens[k].text.lower() == "nach":
+        # "nach ersten Meldungen Schäden verursacht": the phrase ends at its source noun or that noun's genitive
+        head = next((j for j in range(np[0], np[1]) if _names_source(doc.tokens[j].text)), None)
+        if head is not None and head + 1 < np[1] and doc.tokens[head + 1].text.lower() not in ("des", "der"):
+            return head + 1
+    return np[1]
 
 
 def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
@@ -92,7 +104,7 @@ def _wie_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     while j < b and j - k <= 10 and doc.tokens[j].text not in (",", ".", ":"):
         j += 1
     verb = j - 1
-    while verb > k and doc.tokens[verb].pos in ("VAFIN", "VMFIN", "VAINF", "VVPP", "PTKVZ") and \
+    while verb > k and _stts(doc.tokens[verb].pos) in ("VAFIN", "VMFIN", "VAINF", "VAPP", "VVPP", "PTKVZ") and \
             doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
         verb -= 1  # "mitgeteilt hatte", "bekannt gab"
     if verb <= k + 1 or doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
@@ -129,7 +141,39 @@ def _so_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     return Attribution(parts, "indirect", [(k, k + 1)], np)
 
 
+def _frame_in(doc: Doc, a: int, b: int) -> Attribution | None:
+    for k in range(a, b - 1):
+        word = doc.tokens[k].text.lower()
+        att = (
+            _statement(doc, k, a, b) if word in ("nach", "laut")
+            else _wie_statement(doc, k, a, b) if word == "wie"
+            else _so_statement(doc, k, a, b) if word == "so"
+            else None
+        )
+        if att is not None:
+            return att
+    return None
+
+
+def framed_cueless(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A statement the taggers found without a cue, in a sentence framed by "nach
+    Angaben X", "laut X", "wie X mitteilte" or ", so X": the frame is its cue and
+    source, not a speaker carried over from an earlier statement."""
+    for att in atts:
+        if att.cue or att.kind not in ("indirect", "free"):
+            continue
+        sents = {doc.tokens[k].sent for x, y in att.quote for k in range(x, y)}
+        if len(sents) != 1:
+            continue
+        a, b = doc.sentences[sents.pop()]
+        framed = _frame_in(doc, a, b)
+        if framed is not None:
+            att.kind, att.quote, att.cue, att.speaker = "indirect", framed.quote, framed.cue, framed.speaker
+    return atts
+
+
 def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    atts = framed_cueless(doc, atts)
     taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
     extra = []
     for s, (a, b) in enumerate(doc.sentences):

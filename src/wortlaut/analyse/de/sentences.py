@@ -20,6 +20,7 @@ from ...lexicon.marks import MARKS
 from ..attribution import Attribution, Range
 from ..tokens import Doc
 from .cues import KONJUNKTIV_I
+from .prepositional import framed_cueless
 from .rules import _first_np, _np_at
 
 SENTENCE_MODEL = "sentences.crfsuite"
@@ -183,4 +184,4 @@ def add_uncued(doc: Doc, atts: list[Attribution], labels: list[str], speakers: l
                 continue  # free indirect speech with nobody before it to carry on
             att.speaker = max(before, key=lambda x: x.start).speaker
         extra.append(att)
-    return sorted(atts + extra, key=lambda att: att.start)
+    return framed_cueless(doc, sorted(atts + extra, key=lambda att: att.start))

@@ -9,9 +9,12 @@ der Frau dem Richter"), which no genitive continues.
 
 from __future__ import annotations
 
+from ...lexicon.marks import MARKS
 from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
+from .clauses import addressee_by_case, by_word_order, grown_speaker, passive_roles
+from .prepositional import _stts
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
@@ -24,7 +27,7 @@ def governed_start(doc: Doc, cue: int, speaker: Range) -> Range:
     the preposition governs, which the role layer often leaves out."""
     a, b = speaker
     between = doc.tokens[cue + 1 : a]
-    if 0 < len(between) <= 2 and all(t.pos in ("NN", "ADJA") for t in between):
+    if 0 < len(between) <= 2 and all(_stts(t.pos) in ("NN", "ADJA") for t in between):
         return (cue + 1, b)
     return speaker
 
@@ -69,13 +72,38 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if att.cue:
             governing_cue(doc, att)
             wie_cue(doc, att)
+            by_word_order(doc, att)
         cue = att.cue[0][0] if att.cue and att.cue[0][1] - att.cue[0][0] == 1 else None
         if att.speaker is None:
             continue
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = split_run(doc, att.speaker)
-    return atts
+    for att in atts:
+        grown_speaker(doc, att)
+        addressee_by_case(doc, att)
+        passive_roles(doc, att)
+    return [att for att in atts if not verbless(doc, att) and not sourceless_report(doc, att)]
+
+
+def sourceless_report(doc: Doc, att: Attribution) -> bool:
+    """A reported statement names its source in its subject: one whose "speaker" is
+    a fronted adverb or preposition ("So fand …", "Anlässlich der Gründung …") or
+    nobody in particular ("man") is narration."""
+    if att.kind != "reported" or att.speaker is None:
+        return False
+    t = doc.tokens[att.speaker[0]]
+    return _stts(t.pos).startswith(("ADV", "PROAV", "APPR", "KON", "PWAV")) or t.text.lower() in ("man", "es")
+
+
+def verbless(doc: Doc, att: Attribution) -> bool:
+    """An indirect statement is a clause: a "quote" without any verb before its cue
+    ("Der Innenminister, Nicolas Sarkozy, verteidigte …") is the frame's subject,
+    which the tagger took for what was said."""
+    if att.kind != "indirect" or not att.cue or att.quote[-1][1] > att.cue[0][0]:
+        return False  # after its cue a verbless piece is mostly one part of a statement split by its frame
+    toks = [doc.tokens[k] for a, b in att.quote for k in range(a, b)]
+    return not any(t.pos.startswith("V") or t.text in MARKS for t in toks)
 
 
 def cued_free(doc: Doc, atts: list[Attribution], cues: list[Range], speakers: list[Range]) -> list[Attribution]:
