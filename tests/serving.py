@@ -7,9 +7,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import uvicorn
-
 from conftest import DEMO, run_cli
 
 # An article whose quotes hold markup; it must come back as text, never as markup.
@@ -23,6 +23,31 @@ Sicherheitsforscher zeigen, wie leicht sich Webseiten mit Zeichenketten wie <scr
 
 „Wer <script>alert(1)</script> in ein Formular schreibt, prüft nur, ob die Seite sauber ist“, sagte die Sicherheitsforscherin Lena Schmid am Montag in Berlin. „Auch <img src=x onerror=alert(1)> gehört zu den ältesten Tricks“, fügte sie hinzu.
 """
+
+
+# A short article posted through the API in the workbench tests.
+POSTED = {
+    "text": "Die Stadt Kassel eröffnet die Fuldabrücke früher. „Wir sind drei Monate vor dem Plan“, "
+            "sagte die Bürgermeisterin Anna Berger am Dienstag.",
+    "title": "Fuldabrücke früher fertig",
+    "outlet": "Kasseler Abendblatt",
+    "date": "2024-03-12",
+    "url": "https://example.org/kassel/fuldabruecke",
+}
+
+
+def watch(page, problems: list[str], downloads: bool = False) -> None:
+    """Record on ``problems`` what a browser test must not see: requests leaving
+    loopback, failed or error responses, console errors, script errors. With
+    ``downloads``, failed requests are not reported (Chromium ends a download
+    as an aborted navigation)."""
+    page.on("request", lambda r: urlsplit(r.url).hostname != "127.0.0.1" and not r.url.startswith("data:")
+            and problems.append(f"left loopback: {r.url}"))
+    if not downloads:
+        page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
 
 
 def demo_db(directory: Path, *extra: Path) -> Path:

@@ -8,26 +8,18 @@ import csv
 import json
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import httpx
 import pytest
 from conftest import DEMO, run_cli
-from serving import running
+from serving import POSTED, running, watch
 from store.test_diversity import write_planted
 
 from wortlaut.serve import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOKEN = "browser-token-9012"
-POSTED = {
-    "text": "Die Stadt Kassel eröffnet die Fuldabrücke früher. „Wir sind drei Monate vor dem Plan“, "
-            "sagte die Bürgermeisterin Anna Berger am Dienstag.",
-    "title": "Fuldabrücke früher fertig",
-    "outlet": "Kasseler Abendblatt",
-    "date": "2024-03-12",
-    "url": "https://example.org/kassel/fuldabruecke",
-}
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium not installed (apt-get install chromium)")
 
@@ -62,11 +54,7 @@ def page(browser, base, tmp_path):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
     page = context.new_page()
     problems: list[str] = []
-    page.on("request", lambda r: urlsplit(r.url).hostname != "127.0.0.1" and not r.url.startswith("data:")
-            and problems.append(f"left loopback: {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    watch(page, problems, downloads=True)
     page.base = base
     page.shots = tmp_path
     yield page

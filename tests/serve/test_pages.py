@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT
-from serving import XSS_ARTICLE, demo_db, running
+from serving import XSS_ARTICLE, demo_db, running, watch
+
 from wortlaut.model import fold
 from wortlaut.serve import create_app
 
@@ -60,12 +59,7 @@ class Watched:
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
-        page.on("request", lambda r: urlsplit(r.url).hostname != "127.0.0.1" and not r.url.startswith("data:")
-                and self.problems.append(f"left loopback: {r.url}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
-        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status}: {r.url}"))
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        watch(page, self.problems)
 
     def goto(self, path: str) -> None:
         self.page.goto(self.base + path)

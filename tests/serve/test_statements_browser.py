@@ -5,12 +5,11 @@ are saved in the test's temporary directory."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, run_cli
-from serving import running
+from serving import running, watch
+
 from wortlaut.serve import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,11 +36,7 @@ def page(base):
         browser = p.chromium.launch(executable_path=str(CHROMIUM))
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        page.on("request", lambda r: urlsplit(r.url).hostname != "127.0.0.1" and not r.url.startswith("data:")
-                and problems.append(f"left loopback: {r.url}"))
-        page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
-        page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-        page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+        watch(page, problems)
         page.base = base
         yield page
         browser.close()

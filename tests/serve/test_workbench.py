@@ -12,7 +12,7 @@ from html import unescape
 import httpx
 import pytest
 from conftest import DEMO, run_cli
-from serving import running
+from serving import POSTED, running
 from store.conftest import pg_databases  # noqa: F401  (the PostgreSQL variant's fixture)
 
 from wortlaut.model import fold
@@ -21,14 +21,6 @@ from wortlaut.serve.workbench import QUOTE_COLUMNS
 from wortlaut.store import open_store
 
 TOKEN = "workbench-token-5678"
-POSTED = {
-    "text": "Die Stadt Kassel eröffnet die Fuldabrücke früher. „Wir sind drei Monate vor dem Plan“, "
-            "sagte die Bürgermeisterin Anna Berger am Dienstag.",
-    "title": "Fuldabrücke früher fertig",
-    "outlet": "Kasseler Abendblatt",
-    "date": "2024-03-12",
-    "url": "https://example.org/kassel/fuldabruecke",
-}
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
