@@ -76,14 +76,10 @@ def _phrase_end(doc: Doc, k: int, a: int, b: int) -> int | None:
     return np[1]
 
 
-def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
-    word = doc.tokens[k].text.lower()
-    if word == "nach" and not _source_after_nach(doc, k, b):
-        return None
-    end = _phrase_end(doc, k, a, b)
-    if end is None or end <= k + 1:
-        return None
-    lo, hi = k, end
+def _parts_around(doc: Doc, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The statement around a frame at [lo, hi) in sentence [a, b): the rest of the
+    sentence without the frame's enclosing commas and the final stop, or None when
+    that rest is too short or has no finite verb."""
     if lo > a and doc.tokens[lo - 1].text == ",":
         lo -= 1
     if hi < b and doc.tokens[hi].text == ",":
@@ -91,6 +87,19 @@ def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
     parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
     if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, j) for x, y in parts for j in range(x, y)):
+        return None
+    return parts
+
+
+def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    word = doc.tokens[k].text.lower()
+    if word == "nach" and not _source_after_nach(doc, k, b):
+        return None
+    end = _phrase_end(doc, k, a, b)
+    if end is None or end <= k + 1:
+        return None
+    parts = _parts_around(doc, k, end, a, b)
+    if parts is None:
         return None
     return Attribution(parts, "indirect", [(k, k + 1)], (k + 1, end))
 
@@ -110,14 +119,8 @@ def _wie_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     if verb <= k + 1 or doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
         return None
     speaker = _np_at(doc, k + 1, verb)
-    lo, hi = k, j
-    if lo > a and doc.tokens[lo - 1].text == ",":
-        lo -= 1
-    if hi < b and doc.tokens[hi].text == ",":
-        hi += 1
-    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
-    parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
-    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+    parts = _parts_around(doc, k, j, a, b)
+    if parts is None:
         return None
     cue = [(k, k + 1), *((x, x + 1) for x in range(speaker[1] if speaker else k + 1, j) if doc.tokens[x].pos.startswith(("VV", "PTKVZ")))]
     return Attribution(parts, "indirect", cue, speaker)
@@ -133,10 +136,8 @@ def _so_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     j = np[1]
     if not (j == b or doc.tokens[j].text in FINAL or doc.tokens[j].text == ","):
         return None
-    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
-    hi = j + 1 if j < b and doc.tokens[j].text == "," else j
-    parts = [(x, y) for x, y in ((a, k - 1), (hi, stop)) if y > x]
-    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+    parts = _parts_around(doc, k, j, a, b)
+    if parts is None:
         return None
     return Attribution(parts, "indirect", [(k, k + 1)], np)
 
@@ -179,15 +180,7 @@ def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribut
     for s, (a, b) in enumerate(doc.sentences):
         if s in taken:
             continue
-        for k in range(a, b - 1):
-            word = doc.tokens[k].text.lower()
-            att = (
-                _statement(doc, k, a, b) if word in ("nach", "laut")
-                else _wie_statement(doc, k, a, b) if word == "wie"
-                else _so_statement(doc, k, a, b) if word == "so"
-                else None
-            )
-            if att is not None:
-                extra.append(att)
-                break
+        att = _frame_in(doc, a, b)
+        if att is not None:
+            extra.append(att)
     return sorted(atts + extra, key=lambda att: att.start) if extra else atts
