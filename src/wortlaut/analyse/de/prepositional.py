@@ -173,8 +173,42 @@ def framed_cueless(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     return atts
 
 
+POSTPOSED_FRAMES = frozenset({"zufolge", "laut", "nach", "gemäß"})
+
+
+def _one_sentence(doc: Doc, spans: list[tuple[int, int]]) -> int | None:
+    sents = {doc.tokens[k].sent for x, y in spans for k in range(x, y)}
+    return sents.pop() if len(sents) == 1 else None
+
+
+def whole_sentence_frames(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A statement framed by "X zufolge", "laut X" or "nach X" is the whole rest of
+    its sentence: the tagger often cuts it at the subject or splits it in two around
+    the frame, so its quote is widened to the sentence and the split copies sharing
+    that frame are dropped."""
+    kept: list[Attribution] = []
+    frames: set[tuple[int, int, int]] = set()
+    for att in atts:
+        if att.kind != "indirect" or len(att.cue) != 1 or att.cue[0][1] - att.cue[0][0] != 1 or att.speaker is None or \
+                doc.tokens[att.cue[0][0]].text.lower() not in POSTPOSED_FRAMES:
+            kept.append(att)
+            continue
+        s = _one_sentence(doc, [*att.quote, att.cue[0], att.speaker])
+        lo, hi = min(att.cue[0][0], att.speaker[0]), max(att.cue[0][1], att.speaker[1])
+        parts = _parts_around(doc, lo, hi, *doc.sentences[s]) if s is not None else None
+        if parts is None:
+            kept.append(att)
+            continue
+        if (s, lo, hi) in frames:
+            continue
+        frames.add((s, lo, hi))
+        att.quote = parts
+        kept.append(att)
+    return kept
+
+
 def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    atts = framed_cueless(doc, atts)
+    atts = whole_sentence_frames(doc, framed_cueless(doc, atts))
     taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
     extra = []
     for s, (a, b) in enumerate(doc.sentences):
