@@ -173,7 +173,7 @@ def framed_cueless(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     return atts
 
 
-POSTPOSED_FRAMES = frozenset({"zufolge", "laut", "nach", "gemäß"})
+POSTPOSED_FRAMES = frozenset({"zufolge", "laut", "nach", "gemäß", "so"})
 
 
 def _one_sentence(doc: Doc, spans: list[tuple[int, int]]) -> int | None:
@@ -182,7 +182,7 @@ def _one_sentence(doc: Doc, spans: list[tuple[int, int]]) -> int | None:
 
 
 def whole_sentence_frames(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """A statement framed by "X zufolge", "laut X" or "nach X" is the whole rest of
+    """A statement framed by "X zufolge", "laut X", "nach X" or ", so X" is the whole rest of
     its sentence: the tagger often cuts it at the subject or splits it in two around
     the frame, so its quote is widened to the sentence and the split copies sharing
     that frame are dropped."""
