@@ -95,6 +95,15 @@ def with_particle(doc: Doc, speaker: Range, surnames: set[str]) -> Range:
     return speaker
 
 
+def trimmed_tail(doc: Doc, speaker: Range) -> Range:
+    """A noun phrase does not end in a lowercase adverb or predicative adjective:
+    "Aussage des Angestellten intern immer" is "Aussage des Angestellten"."""
+    a, b = speaker
+    while b - a > 1 and doc.tokens[b - 1].text[:1].islower() and _stts(doc.tokens[b - 1].pos) in ("ADV", "ADJD", "PTKNEG"):
+        b -= 1
+    return (a, b) if b > a else speaker
+
+
 def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     surnames = particle_surnames(doc)
     for att in atts:
@@ -109,7 +118,7 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
-        att.speaker = split_run(doc, att.speaker)
+        att.speaker = trimmed_tail(doc, split_run(doc, att.speaker))
     for att in atts:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
