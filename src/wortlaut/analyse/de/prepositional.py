@@ -76,14 +76,10 @@ def _phrase_end(doc: Doc, k: int, a: int, b: int) -> int | None:
     return np[1]
 
 
-def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
-    word = doc.tokens[k].text.lower()
-    if word == "nach" and not _source_after_nach(doc, k, b):
-        return None
-    end = _phrase_end(doc, k, a, b)
-    if end is None or end <= k + 1:
-        return None
-    lo, hi = k, end
+def _parts_around(doc: Doc, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The statement around a frame at [lo, hi) in sentence [a, b): the rest of the
+    sentence without the frame's enclosing commas and the final stop, or None when
+    that rest is too short or has no finite verb."""
     if lo > a and doc.tokens[lo - 1].text == ",":
         lo -= 1
     if hi < b and doc.tokens[hi].text == ",":
@@ -91,6 +87,19 @@ def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
     parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
     if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, j) for x, y in parts for j in range(x, y)):
+        return None
+    return parts
+
+
+def _statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
+    word = doc.tokens[k].text.lower()
+    if word == "nach" and not _source_after_nach(doc, k, b):
+        return None
+    end = _phrase_end(doc, k, a, b)
+    if end is None or end <= k + 1:
+        return None
+    parts = _parts_around(doc, k, end, a, b)
+    if parts is None:
         return None
     return Attribution(parts, "indirect", [(k, k + 1)], (k + 1, end))
 
@@ -110,14 +119,8 @@ def _wie_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     if verb <= k + 1 or doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
         return None
     speaker = _np_at(doc, k + 1, verb)
-    lo, hi = k, j
-    if lo > a and doc.tokens[lo - 1].text == ",":
-        lo -= 1
-    if hi < b and doc.tokens[hi].text == ",":
-        hi += 1
-    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
-    parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
-    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+    parts = _parts_around(doc, k, j, a, b)
+    if parts is None:
         return None
     cue = [(k, k + 1), *((x, x + 1) for x in range(speaker[1] if speaker else k + 1, j) if doc.tokens[x].pos.startswith(("VV", "PTKVZ")))]
     return Attribution(parts, "indirect", cue, speaker)
@@ -133,10 +136,8 @@ def _so_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     j = np[1]
     if not (j == b or doc.tokens[j].text in FINAL or doc.tokens[j].text == ","):
         return None
-    stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
-    hi = j + 1 if j < b and doc.tokens[j].text == "," else j
-    parts = [(x, y) for x, y in ((a, k - 1), (hi, stop)) if y > x]
-    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, i) for x, y in parts for i in range(x, y)):
+    parts = _parts_around(doc, k, j, a, b)
+    if parts is None:
         return None
     return Attribution(parts, "indirect", [(k, k + 1)], np)
 
@@ -172,22 +173,48 @@ def framed_cueless(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     return atts
 
 
+POSTPOSED_FRAMES = frozenset({"zufolge", "laut", "nach", "gemäß", "so"})
+
+
+def _one_sentence(doc: Doc, spans: list[tuple[int, int]]) -> int | None:
+    sents = {doc.tokens[k].sent for x, y in spans for k in range(x, y)}
+    return sents.pop() if len(sents) == 1 else None
+
+
+def whole_sentence_frames(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A statement framed by "X zufolge", "laut X", "nach X" or ", so X" is the whole rest of
+    its sentence: the tagger often cuts it at the subject or splits it in two around
+    the frame, so its quote is widened to the sentence and the split copies sharing
+    that frame are dropped."""
+    kept: list[Attribution] = []
+    frames: set[tuple[int, int, int]] = set()
+    for att in atts:
+        if att.kind != "indirect" or len(att.cue) != 1 or att.cue[0][1] - att.cue[0][0] != 1 or att.speaker is None or \
+                doc.tokens[att.cue[0][0]].text.lower() not in POSTPOSED_FRAMES:
+            kept.append(att)
+            continue
+        s = _one_sentence(doc, [*att.quote, att.cue[0], att.speaker])
+        lo, hi = min(att.cue[0][0], att.speaker[0]), max(att.cue[0][1], att.speaker[1])
+        parts = _parts_around(doc, lo, hi, *doc.sentences[s]) if s is not None else None
+        if parts is None:
+            kept.append(att)
+            continue
+        if (s, lo, hi) in frames:
+            continue
+        frames.add((s, lo, hi))
+        att.quote = parts
+        kept.append(att)
+    return kept
+
+
 def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    atts = framed_cueless(doc, atts)
+    atts = whole_sentence_frames(doc, framed_cueless(doc, atts))
     taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
     extra = []
     for s, (a, b) in enumerate(doc.sentences):
         if s in taken:
             continue
-        for k in range(a, b - 1):
-            word = doc.tokens[k].text.lower()
-            att = (
-                _statement(doc, k, a, b) if word in ("nach", "laut")
-                else _wie_statement(doc, k, a, b) if word == "wie"
-                else _so_statement(doc, k, a, b) if word == "so"
-                else None
-            )
-            if att is not None:
-                extra.append(att)
-                break
+        att = _frame_in(doc, a, b)
+        if att is not None:
+            extra.append(att)
     return sorted(atts + extra, key=lambda att: att.start) if extra else atts

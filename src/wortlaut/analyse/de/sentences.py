@@ -154,6 +154,27 @@ def _subject(doc: Doc, a: int, b: int) -> Range | None:
     return None
 
 
+VORFELD_MAX = 8
+
+
+def whole_vorfeld(doc: Doc, speaker: Range, b: int) -> Range:
+    """"Eine Reporterin von n24 sprach …", "Petra Pau, PDS-Bundestagsabgeordnete,
+    spricht …": a subject opening its sentence is the whole field before the finite
+    verb (German puts one phrase there), when that field holds no clause of its own."""
+    a, e = speaker
+    verb = next((k for k in range(e, min(b, a + VORFELD_MAX + 1)) if "FIN" in doc.tokens[k].pos), None)
+    if verb is None or verb == e or doc.sentences[doc.tokens[a].sent][0] != a:
+        return speaker
+    gap = doc.tokens[e:verb]
+    if any(t.pos in ("KOUS", "PRELS", "PWS", "PWAV", "KON") or t.text in (".", ":", ";", "„", "“", '"') for t in gap):
+        return speaker
+    end = verb - 1 if doc.tokens[verb - 1].text == "," else verb
+    commas = [t for t in doc.tokens[e:end] if t.text == ","]
+    if not commas or (len(commas) == 1 and doc.tokens[e].text == "," and end - e >= 2):
+        return (a, end)
+    return speaker
+
+
 def _body(doc: Doc, a: int, b: int) -> Range:
     """The sentence without the line-leading dash or bullet some articles use."""
     while a < b - 1 and doc.tokens[a].text in ("-", "–", "•", "*"):
@@ -178,6 +199,8 @@ def add_uncued(doc: Doc, atts: list[Attribution], labels: list[str], speakers: l
         if lab == "R":
             inside = [r for r in speakers if a <= r[0] and r[1] <= b]
             att.speaker = inside[0] if inside else _subject(doc, a, b)
+            if att.speaker is not None:
+                att.speaker = whole_vorfeld(doc, att.speaker, b)
         else:
             before = [x for x in by_start + extra if x.start < a and x.speaker is not None]
             if not before:

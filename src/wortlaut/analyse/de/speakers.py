@@ -67,8 +67,48 @@ def wie_cue(doc: Doc, att: Attribution) -> None:
         att.cue.insert(0, (first, first + 1))
 
 
+NAME_PARTICLES = frozenset({"von", "van", "de", "zu"})
+
+
+def particle_surnames(doc: Doc) -> set[str]:
+    """Surnames the document writes with a particle after a first name: "Ursula von
+    der Leyen" makes "Leyen" one, so a later "Von der Leyen" is a name, not "von der Polizei"."""
+    toks = doc.tokens
+    found = set()
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in NAME_PARTICLES or not toks[k - 1].pos.startswith("NE"):
+            continue
+        j = k + 1
+        if toks[j].text in ("der", "den") and j + 1 < len(toks):
+            j += 1
+        if toks[j].text[:1].isupper():
+            found.add(toks[j].text)
+    return found
+
+
+def with_particle(doc: Doc, speaker: Range, surnames: set[str]) -> Range:
+    """"[Von] der Leyen": the particle the role layer left out, as a preposition."""
+    a, b = speaker
+    if b - a == 2 and a > 0 and doc.tokens[a].text.lower() in ("der", "den") and \
+            doc.tokens[a + 1].text in surnames and doc.tokens[a - 1].text.lower() in NAME_PARTICLES:
+        return (a - 1, b)
+    return speaker
+
+
+def trimmed_tail(doc: Doc, speaker: Range) -> Range:
+    """A noun phrase does not end in a lowercase adverb or predicative adjective:
+    "Aussage des Angestellten intern immer" is "Aussage des Angestellten"."""
+    a, b = speaker
+    while b - a > 1 and doc.tokens[b - 1].text[:1].islower() and _stts(doc.tokens[b - 1].pos) in ("ADV", "ADJD", "PTKNEG"):
+        b -= 1
+    return (a, b) if b > a else speaker
+
+
 def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    surnames = particle_surnames(doc)
     for att in atts:
+        if att.speaker is not None and surnames:
+            att.speaker = with_particle(doc, att.speaker, surnames)
         if att.cue:
             governing_cue(doc, att)
             wie_cue(doc, att)
@@ -78,7 +118,7 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
-        att.speaker = split_run(doc, att.speaker)
+        att.speaker = trimmed_tail(doc, split_run(doc, att.speaker))
     for att in atts:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
