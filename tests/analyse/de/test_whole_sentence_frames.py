@@ -33,3 +33,14 @@ def test_a_direct_quote_keeps_its_marks_span():
     att = Attribution([(5, 9)], "direct", [(0, 1)], (1, 3))
     (kept,) = whole_sentence_frames(doc, [att])
     assert kept.quote == [(5, 9)]
+
+
+def test_a_piece_inside_a_widened_statement_is_dropped():
+    doc = tokenize("Insgesamt sind nach Angaben der Spitalsholding derzeit 84 Stellen unbesetzt , vor allem in der Chirurgie .")
+    toks = [t.text for t in doc.tokens]
+    cue, end = toks.index("nach"), len(toks) - 1
+    speaker = (cue + 1, cue + 4)
+    framed = Attribution([(cue + 4, end)], "indirect", [(cue, cue + 1)], speaker)
+    piece = Attribution([(cue + 4, cue + 8)], "indirect", [(cue, cue + 2)], speaker)  # another cue: not a split copy
+    (att,) = whole_sentence_frames(doc, [framed, piece])
+    assert att is framed and words(doc, att.quote[0]).startswith("Insgesamt sind")

@@ -187,6 +187,7 @@ def whole_sentence_frames(doc: Doc, atts: list[Attribution]) -> list[Attribution
     the frame, so its quote is widened to the sentence and the split copies sharing
     that frame are dropped."""
     kept: list[Attribution] = []
+    widened: list[Attribution] = []
     frames: set[tuple[int, int, int]] = set()
     for att in atts:
         if att.kind != "indirect" or len(att.cue) != 1 or att.cue[0][1] - att.cue[0][0] != 1 or att.speaker is None or \
@@ -204,7 +205,15 @@ def whole_sentence_frames(doc: Doc, atts: list[Attribution]) -> list[Attribution
         frames.add((s, lo, hi))
         att.quote = parts
         kept.append(att)
-    return kept
+        widened.append(att)
+    return [att for att in kept if not any(att is not w and _inside(att, w) for w in widened)]
+
+
+def _inside(att: Attribution, other: Attribution) -> bool:
+    """Whether every quote token of ``att`` is in ``other``'s quote: a piece of a
+    statement that has been widened to its sentence."""
+    theirs = {k for x, y in other.quote for k in range(x, y)}
+    return all(k in theirs for x, y in att.quote for k in range(x, y))
 
 
 def prepositional_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
