@@ -251,13 +251,7 @@ def _modal_changes(gone: list[Token], added: list[Token]) -> list[dict]:
     new = [t for t in added if t.norm in MODALS]
     if sorted(MODALS[t.norm] for t in lost) == sorted(MODALS[t.norm] for t in new):
         return []
-    if lost and new:
-        detail = f"modal changed: {_words(lost)} → {_words(new)}"
-    elif lost:
-        detail = f"modal dropped: {_words(lost)}"
-    else:
-        detail = f"modal added: {_words(new)}"
-    return [{"kind": "modal", "detail": detail}]
+    return _change("modal", lost, new)
 
 
 def _number_changes(gone: list[Token], added: list[Token]) -> list[dict]:
@@ -265,13 +259,17 @@ def _number_changes(gone: list[Token], added: list[Token]) -> list[dict]:
     new = [t for t in added if is_number(t.norm)]
     if sorted(t.norm for t in lost) == sorted(t.norm for t in new):
         return []
+    return _change("number", lost, new)
+
+
+def _change(kind: str, lost: list[Token], new: list[Token]) -> list[dict]:
     if lost and new:
-        detail = f"number changed: {_words(lost)} → {_words(new)}"
+        detail = f"{kind} changed: {_words(lost)} → {_words(new)}"
     elif lost:
-        detail = f"number dropped: {_words(lost)}"
+        detail = f"{kind} dropped: {_words(lost)}"
     else:
-        detail = f"number added: {_words(new)}"
-    return [{"kind": "number", "detail": detail}]
+        detail = f"{kind} added: {_words(new)}"
+    return [{"kind": kind, "detail": detail}]
 
 
 def _unique(found: list[dict]) -> list[dict]:

@@ -34,7 +34,9 @@ class FirstSeen(BaseModel):
     date: str
 
 
-class StatementItem(BaseModel):
+class _Statement(BaseModel):
+    """What a statement's list item and its page share."""
+
     id: str
     text: str = Field(description="The earliest variant.")
     source: StatementSource | None
@@ -44,8 +46,11 @@ class StatementItem(BaseModel):
     variants: int
     articles: int
     outlets: int
-    flags: list[FlagKind] = Field(description="The kinds of meaning change among the variants.")
     flagged: bool
+
+
+class StatementItem(_Statement):
+    flags: list[FlagKind] = Field(description="The kinds of meaning change among the variants.")
 
 
 class StatementPage(BaseModel):
@@ -83,16 +88,6 @@ class Appearance(BaseModel):
     flags: list[Flag] = Field(description="Meaning changes against the earliest variant.")
 
 
-class StatementDetail(BaseModel):
-    id: str
-    text: str
-    source: StatementSource | None
-    language: str
-    first_seen: FirstSeen
-    last_date: str
-    variants: int
-    articles: int
-    outlets: int
+class StatementDetail(_Statement):
     flags: list[VariantFlag]
-    flagged: bool
     appearances: list[Appearance] = Field(description="Earliest first.")
