@@ -30,6 +30,17 @@ UNPRIVILEGED = [SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups"] if 
 pytestmark = pytest.mark.skipif(AS_ROOT and not SETPRIV, reason="running as root without setpriv to drop it")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def unprivileged_python() -> None:
+    """The unprivileged user must reach this interpreter and checkout (a clone under
+    a private home directory is out of its reach)."""
+    if UNPRIVILEGED:
+        probe = subprocess.run([*UNPRIVILEGED, sys.executable, "-c", "import wortlaut.cli"], cwd=ROOT,
+                               env={**os.environ, "HOME": "/tmp"}, capture_output=True, text=True, check=False)
+        if probe.returncode != 0:
+            pytest.skip(f"user nobody cannot run {sys.executable} here: {probe.stderr.strip()[-200:]}")
+
+
 def cli(db: Path, *args: str, background: bool = False) -> subprocess.Popen | subprocess.CompletedProcess:
     cmd = [*UNPRIVILEGED, sys.executable, "-m", "wortlaut.cli", "--db", str(db), *args]
     env = {**os.environ, "COLUMNS": "200", "HOME": "/tmp"}
