@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from wortlaut.model import SOURCE_KINDS, fold
 
-from .shared import json_list
+from .shared import date_condition, json_list
 
 PERIODS = {"month": 7, "year": 4}
 UNDATED = "undated"
@@ -118,19 +118,6 @@ class Tally:
 
 def _ranked(counts: Counter, names: dict) -> list[dict]:
     return [{"name": names[k], "quotes": n} for k, n in sorted(counts.items(), key=lambda e: (-e[1], e[0]))[:LIST_SIZE]]
-
-
-def date_condition(since: str | None, until: str | None) -> tuple[list[str], list[str]]:
-    """Article-date bounds as QuoteFilter has them: dates of any precision
-    compared at the shorter one, so a month overlaps every day in it."""
-    where, params = [], []
-    if since:
-        where.append("a.date <> '' AND a.date >= substr(CAST(? AS TEXT), 1, length(a.date))")
-        params.append(since)
-    if until:
-        where.append("a.date <> '' AND substr(a.date, 1, length(CAST(? AS TEXT))) <= ?")
-        params += [until, until]
-    return where, params
 
 
 class DiversityReads:

@@ -216,3 +216,17 @@ class ArticleReads:
         ]
         return article
 
+
+
+def date_condition(since: str | None, until: str | None, column: str = "a.date") -> tuple[list[str], list[str]]:
+    """WHERE clauses (SQL both backends read) bounding the article dates in ``column``.
+    Dates differ in precision ("2024-03", "2024-03-15"): both sides are compared at
+    the shorter one, so a month overlaps every day in it; undated articles never match."""
+    where, params = [], []
+    if since:
+        where.append(f"{column} <> '' AND {column} >= substr(CAST(? AS TEXT), 1, length({column}))")
+        params.append(since)
+    if until:
+        where.append(f"{column} <> '' AND substr({column}, 1, length(CAST(? AS TEXT))) <= ?")
+        params += [until, until]
+    return where, params

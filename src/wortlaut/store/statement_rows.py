@@ -9,7 +9,7 @@ import json
 from wortlaut.resolve.statements import Summary, Variant, explain
 
 from .base import StatementFilter, decode_cursor, encode_cursor
-from .shared import after_condition, after_params, now, to_json
+from .shared import after_condition, after_params, date_condition, now, to_json
 
 _VARIANT_COLUMNS = """q.id, q.article_id, q.source_id, q.text, q.type, a.date, a.ingested_at,
                       a.outlet, a.language"""
@@ -242,14 +242,8 @@ def _statement_condition(f: StatementFilter) -> tuple[list[str], list[object]]:
     if f.min_articles > 1:
         where.append("s.articles >= ?")
         params.append(f.min_articles)
-    # as quote browsing: dates compared at the shorter precision, one variant in range
-    dates: list[str] = []
-    if f.date_from:
-        dates.append("va.date <> '' AND va.date >= substr(?, 1, length(va.date))")
-        params.append(f.date_from)
-    if f.date_to:
-        dates.append("va.date <> '' AND substr(va.date, 1, length(?)) <= ?")
-        params += [f.date_to, f.date_to]
+    # as quote browsing, with one variant in range
+    dates, date_params = date_condition(f.date_from, f.date_to, "va.date")
     if dates:
         where.append(variant.format(" AND ".join(dates)))
-    return where, params
+    return where, params + date_params

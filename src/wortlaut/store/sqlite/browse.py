@@ -8,12 +8,13 @@ import sqlite3
 from wortlaut.model import QUOTE_TYPES, SOURCE_KINDS
 from wortlaut.store.base import QuoteFilter, decode_cursor, encode_cursor
 
-from ..diversity import DiversityReads, date_condition
+from ..diversity import DiversityReads
 from ..shared import (
     SOURCE_ORDERS,
     ArticleReads,
     after_condition,
     after_params,
+    date_condition,
     fold_name,
     public_profile,
     source_ref,
@@ -123,15 +124,8 @@ class Browse(ArticleReads, DiversityReads):
             if value or value == 0:
                 where.append(f"{column} = ?")
                 params.append(value)
-        # Dates differ in precision ("2024-03", "2024-03-15"): compare both at
-        # the shorter one, so a month overlaps every day in it.
-        if f.date_from:
-            where.append("a.date <> '' AND a.date >= substr(?, 1, length(a.date))")
-            params.append(f.date_from)
-        if f.date_to:
-            where.append("a.date <> '' AND substr(a.date, 1, length(?)) <= ?")
-            params += [f.date_to, f.date_to]
-        return where, params
+        dates, date_params = date_condition(f.date_from, f.date_to)
+        return where + dates, params + date_params
 
     def source_page(
         self,
