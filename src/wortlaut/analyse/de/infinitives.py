@@ -1,0 +1,108 @@
+"""Statements in a zu-infinitive: "Die Regierung plant, die Befugnisse zu erweitern",
+"Er forderte die Bürger auf, Strom zu sparen", "Sie erteilte den Befehl, … zu helfen".
+
+A verb or noun of saying, demanding, proposing or intending takes the content of
+what was said or intended as an infinitive clause after a comma; the corpus draws
+that clause as an indirect statement whose cue is the main clause's verbs. The
+taggers learnt the commonest of these verbs; this adds the clause where they found
+nothing in the sentence. A purpose clause ("um … zu") is no statement.
+"""
+
+from __future__ import annotations
+
+from ..attribution import Attribution, Range
+from ..tokens import Doc
+from .cues import NEEDS_PARTICLE, SPEECH_VERBS
+from .prepositional import _stts
+
+# verbs (as lemma, a separable one with its particle) whose infinitive object is a statement
+INTENT_VERBS = SPEECH_VERBS | frozenset({
+    "auffordern", "aufrufen", "anbieten", "beschließen", "beschuldigen", "verdächtigen", "anklagen",
+    "bitten", "planen", "beabsichtigen", "vorhaben", "erwägen", "vorschlagen", "empfehlen", "appellieren",
+    "androhen", "anordnen", "anweisen", "ermahnen", "drängen", "beauftragen", "zusichern", "ablehnen",
+    "entscheiden", "vereinbaren", "verständigen", "einigen", "versprechen", "hoffen", "befürchten",
+    "propagieren", "spekulieren",
+})
+INTENT_NOUNS = frozenset({
+    "forderung", "aufforderung", "aufruf", "vorschlag", "angebot", "befehl", "anweisung", "appell", "bitte",
+    "vorwurf", "beschuldigung", "ankündigung", "versprechen", "zusage", "absicht", "plan", "beschluss",
+    "entscheidung", "vereinbarung", "drohung", "empfehlung",
+})
+EMBEDDING = ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS")
+VERB_PARTS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VAPP", "VVINF", "VAINF", "PTKVZ")
+
+
+def _trigger(doc: Doc, a: int, c: int) -> int | None:
+    """The verb or noun in the main clause [a, c) that takes a statement as its object."""
+    particles = [doc.tokens[k].text.lower() for k in range(a, c) if doc.tokens[k].pos == "PTKVZ"]
+    verb_seen = False
+    for k in range(a, c):
+        t = doc.tokens[k]
+        lemma, pos = t.lemma.lower(), _stts(t.pos)
+        verb_seen = verb_seen or "FIN" in pos
+        if pos.startswith("NN") and lemma in INTENT_NOUNS and verb_seen:
+            return k  # a noun before the verb is the subject, its clause an apposition ("Die Entscheidung, … zu …, fiel")
+        if not pos.startswith("VV"):
+            continue
+        if any(p + lemma in INTENT_VERBS for p in particles):
+            return k
+        if lemma in INTENT_VERBS and lemma not in NEEDS_PARTICLE:
+            return k
+    return None
+
+
+def _zu_end(doc: Doc, k: int) -> bool:
+    pos = _stts(doc.tokens[k].pos)
+    return pos == "VVIZU" or (pos in ("VVINF", "VAINF", "VMINF") and doc.tokens[k - 1].text == "zu")
+
+
+def _infinitive_clause(doc: Doc, c: int, b: int) -> Range | None:
+    """The zu-infinitive clause after the comma at ``c``: up to its last infinitive,
+    across relative and other embedded clauses but not into a new main clause."""
+    if c + 1 >= b or _stts(doc.tokens[c + 1].pos) in ("KOUI", "KOUS"):
+        return None  # "um … zu" is a purpose, "nachdem …" a clause of its own
+    end = None
+    embedded = False
+    for k in range(c + 1, b):
+        t = doc.tokens[k]
+        if t.text in (".", "!", "?", ";", ":"):
+            break
+        if t.text == ",":
+            embedded = k + 1 < b and _stts(doc.tokens[k + 1].pos).startswith(EMBEDDING)
+            continue
+        if "FIN" in t.pos and not embedded:
+            break
+        if _zu_end(doc, k):
+            end = k + 1
+    return (c + 1, end) if end is not None and end - c > 2 else None
+
+
+def _cue(doc: Doc, a: int, c: int, trigger: int) -> list[Range]:
+    """The main clause's verbs with its particle, and the noun when a noun takes the clause."""
+    ks = {k for k in range(a, c) if _stts(doc.tokens[k].pos) in VERB_PARTS} | {trigger}
+    return [(k, k + 1) for k in sorted(ks)]
+
+
+def _attribution(doc: Doc, a: int, b: int) -> Attribution | None:
+    for c in range(a + 1, b - 1):
+        if doc.tokens[c].text != ",":
+            continue
+        trigger = _trigger(doc, a, c)
+        if trigger is None:
+            return None  # the first comma ends the main clause
+        quote = _infinitive_clause(doc, c, b)
+        return Attribution([quote], "indirect", _cue(doc, a, c, trigger)) if quote else None
+    return None
+
+
+def infinitive_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """Infinitive statements in the sentences holding no statement yet; their speaker
+    is left to the step that finds a cue's subject."""
+    taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
+    extra = []
+    for s, (a, b) in enumerate(doc.sentences):
+        if s not in taken:
+            att = _attribution(doc, a, b)
+            if att is not None:
+                extra.append(att)
+    return sorted(atts + extra, key=lambda att: att.start) if extra else atts
