@@ -17,7 +17,7 @@ from pathlib import Path
 from ...lexicon.time_words import DE_TEMPORAL
 from ..attribution import Attribution, Range
 from .anaphoric import anaphoric_statements
-from .infinitives import infinitive_statements
+from .complements import complement_statements
 from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
@@ -137,7 +137,7 @@ class CRFTagger:
         speakers = [(a, b) for tag, a, b in roles if tag == "S"]
         atts = cued_free(doc, assemble(doc, qlabels, rlabels), cues, speakers)
         atts = prepositional_statements(doc, add_missed(fill_speakers(doc, atts, rule_atts), rule_atts))
-        atts = infinitive_statements(doc, anaphoric_statements(doc, atts))
+        atts = complement_statements(doc, anaphoric_statements(doc, atts))
         atts = tidy_speakers(doc, cue_subjects(doc, atts))
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))

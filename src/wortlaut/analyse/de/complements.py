@@ -1,11 +1,12 @@
-"""Statements in a zu-infinitive: "Die Regierung plant, die Befugnisse zu erweitern",
-"Er forderte die Bürger auf, Strom zu sparen", "Sie erteilte den Befehl, … zu helfen".
+"""Statements in a complement clause: a zu-infinitive ("Die Regierung plant, die
+Befugnisse zu erweitern", "Sie erteilte den Befehl, … zu helfen") or a dass-clause
+("Die Ermittlungen ergaben, dass …", "Es war die Rede davon, dass …").
 
-A verb or noun of saying, demanding, proposing or intending takes the content of
-what was said or intended as an infinitive clause after a comma; the corpus draws
-that clause as an indirect statement whose cue is the main clause's verbs. The
-taggers learnt the commonest of these verbs; this adds the clause where they found
-nothing in the sentence. A purpose clause ("um … zu") is no statement.
+A verb or noun of saying, knowing, demanding or intending takes what was said or
+intended as a clause after a comma; the corpus draws that clause as an indirect
+statement whose cue is the main clause's verbs. The taggers learnt the commonest
+of these verbs; this adds the clause where they found nothing in the sentence. A
+purpose clause ("um … zu") is no statement, nor is "dass" after "dazu führen".
 """
 
 from __future__ import annotations
@@ -28,11 +29,21 @@ INTENT_NOUNS = frozenset({
     "vorwurf", "beschuldigung", "ankündigung", "versprechen", "zusage", "absicht", "plan", "beschluss",
     "entscheidung", "vereinbarung", "drohung", "empfehlung",
 })
+# a dass-clause also reports what was found, shown or expected
+KNOWING_VERBS = INTENT_VERBS | frozenset({
+    "ausgehen", "wissen", "ergeben", "zeigen", "glauben", "erwarten", "halten", "sehen", "festhalten",
+    "vermelden", "belegen", "beweisen", "bewusst", "überzeugen",
+})
+KNOWING_NOUNS = INTENT_NOUNS | frozenset({
+    "aussage", "bericht", "pressemitteilung", "mitteilung", "meldung", "hinweis", "rede", "ergebnis",
+    "meinung", "ansicht", "auffassung", "überzeugung", "studie", "brief", "interview", "angabe", "erklärung",
+    "vorgabe", "einschätzung", "schätzung",
+})
 EMBEDDING = ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS")
 VERB_PARTS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VAPP", "VVINF", "VAINF", "PTKVZ")
 
 
-def _trigger(doc: Doc, a: int, c: int) -> int | None:
+def _trigger(doc: Doc, a: int, c: int, verbs: frozenset[str], nouns: frozenset[str]) -> int | None:
     """The verb or noun in the main clause [a, c) that takes a statement as its object."""
     particles = [doc.tokens[k].text.lower() for k in range(a, c) if doc.tokens[k].pos == "PTKVZ"]
     verb_seen = False
@@ -40,13 +51,13 @@ def _trigger(doc: Doc, a: int, c: int) -> int | None:
         t = doc.tokens[k]
         lemma, pos = t.lemma.lower(), _stts(t.pos)
         verb_seen = verb_seen or "FIN" in pos
-        if pos.startswith("NN") and lemma in INTENT_NOUNS and verb_seen:
+        if pos.startswith("NN") and lemma in nouns and verb_seen:
             return k  # a noun before the verb is the subject, its clause an apposition ("Die Entscheidung, … zu …, fiel")
         if not pos.startswith("VV"):
             continue
-        if any(p + lemma in INTENT_VERBS for p in particles):
+        if any(p + lemma in verbs for p in particles):
             return k
-        if lemma in INTENT_VERBS and lemma not in NEEDS_PARTICLE:
+        if lemma in verbs and lemma not in NEEDS_PARTICLE:
             return k
     return None
 
@@ -77,6 +88,14 @@ def _infinitive_clause(doc: Doc, c: int, b: int) -> Range | None:
     return (c + 1, end) if end is not None and end - c > 2 else None
 
 
+def _dass_clause(doc: Doc, c: int, b: int) -> Range | None:
+    """The dass-clause after the comma at ``c``, to the end of its sentence."""
+    end = c + 1
+    while end < b and doc.tokens[end].text not in (".", "!", "?", ";", ":"):
+        end += 1
+    return (c + 1, end) if end - c > 3 else None
+
+
 def _cue(doc: Doc, a: int, c: int, trigger: int) -> list[Range]:
     """The main clause's verbs with its particle, and the noun when a noun takes the clause."""
     ks = {k for k in range(a, c) if _stts(doc.tokens[k].pos) in VERB_PARTS} | {trigger}
@@ -87,16 +106,17 @@ def _attribution(doc: Doc, a: int, b: int) -> Attribution | None:
     for c in range(a + 1, b - 1):
         if doc.tokens[c].text != ",":
             continue
-        trigger = _trigger(doc, a, c)
+        dass = doc.tokens[c + 1].text.lower() == "dass"
+        trigger = _trigger(doc, a, c, KNOWING_VERBS, KNOWING_NOUNS) if dass else _trigger(doc, a, c, INTENT_VERBS, INTENT_NOUNS)
         if trigger is None:
             return None  # the first comma ends the main clause
-        quote = _infinitive_clause(doc, c, b)
+        quote = _dass_clause(doc, c, b) if dass else _infinitive_clause(doc, c, b)
         return Attribution([quote], "indirect", _cue(doc, a, c, trigger)) if quote else None
     return None
 
 
-def infinitive_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """Infinitive statements in the sentences holding no statement yet; their speaker
+def complement_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """Complement-clause statements in the sentences holding no statement yet; their speaker
     is left to the step that finds a cue's subject."""
     taken = {doc.tokens[k].sent for att in atts for x, y in att.quote for k in range(x, y)}
     extra = []

@@ -1,7 +1,7 @@
-"""A zu-infinitive after a verb or noun of saying or intending is a statement."""
+"""A zu-infinitive or dass-clause after a verb or noun of saying or intending is a statement."""
 
 from wortlaut.analyse.attribution import Attribution
-from wortlaut.analyse.de.infinitives import infinitive_statements
+from wortlaut.analyse.de.complements import complement_statements
 from wortlaut.analyse.tokens import tokenize
 
 
@@ -11,7 +11,7 @@ def words(doc, r):
 
 def test_the_infinitive_clause_is_the_quote_and_the_main_verbs_the_cue():
     doc = tokenize("Die Bundesregierung plant, die Befugnisse der Geheimdienste zu erweitern.")
-    (att,) = infinitive_statements(doc, [])
+    (att,) = complement_statements(doc, [])
     assert att.kind == "indirect"
     assert [words(doc, q) for q in att.quote] == ["die Befugnisse der Geheimdienste zu erweitern"]
     assert [words(doc, c) for c in att.cue] == ["plant"]
@@ -19,16 +19,25 @@ def test_the_infinitive_clause_is_the_quote_and_the_main_verbs_the_cue():
 
 def test_a_particle_verb_and_a_relative_clause_inside():
     doc = tokenize("Der Sender rief die Männer auf, Frauen, die einer anderen Ethnie angehören, zu vergewaltigen.")
-    (att,) = infinitive_statements(doc, [])
+    (att,) = complement_statements(doc, [])
     assert [words(doc, q) for q in att.quote] == ["Frauen, die einer anderen Ethnie angehören, zu vergewaltigen"]
     assert [words(doc, c) for c in att.cue] == ["rief", "auf"]
 
 
 def test_no_statement_in_a_purpose_clause_an_apposition_or_a_found_sentence():
     doc = tokenize("Die Polizei sperrte die Straße, um die Spuren zu sichern.")
-    assert infinitive_statements(doc, []) == []
+    assert complement_statements(doc, []) == []
     doc = tokenize("Die Entscheidung, die Demonstration abzusagen, wurde heute getroffen.")
-    assert infinitive_statements(doc, []) == []
+    assert complement_statements(doc, []) == []
     doc = tokenize("Die Bundesregierung plant, die Befugnisse der Geheimdienste zu erweitern.")
     found = Attribution([(0, 2)], "reported")
-    assert infinitive_statements(doc, [found]) == [found]
+    assert complement_statements(doc, [found]) == [found]
+
+
+def test_a_dass_clause_after_a_verb_of_finding():
+    doc = tokenize("Erste Ermittlungen ergaben, dass Benzin in dem Bus entzündet wurde.")
+    (att,) = complement_statements(doc, [])
+    assert [words(doc, q) for q in att.quote] == ["dass Benzin in dem Bus entzündet wurde"]
+    assert [words(doc, c) for c in att.cue] == ["ergaben"]
+    doc = tokenize("Der Streit führte dazu, dass die Sitzung abgebrochen wurde.")
+    assert complement_statements(doc, []) == []
