@@ -17,6 +17,7 @@ from pathlib import Path
 from ...lexicon.time_words import DE_TEMPORAL
 from ..attribution import Attribution, Range
 from .anaphoric import anaphoric_statements
+from .boundaries import indirect_boundaries
 from .complements import complement_statements
 from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
@@ -142,7 +143,7 @@ class CRFTagger:
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
             atts = add_uncued(doc, atts, labels, speakers)
-        return carried_speakers(drop_unsupported(atts))
+        return indirect_boundaries(doc, carried_speakers(drop_unsupported(atts)))
 
 
 PIECE_TOKENS = 4000  # a long article's worth; anything shorter is tagged whole
