@@ -30,7 +30,7 @@ def test_no_statement_in_a_purpose_clause_an_apposition_or_a_found_sentence():
     doc = tokenize("Die Entscheidung, die Demonstration abzusagen, wurde heute getroffen.")
     assert complement_statements(doc, []) == []
     doc = tokenize("Die Bundesregierung plant, die Befugnisse der Geheimdienste zu erweitern.")
-    found = Attribution([(0, 2)], "reported")
+    found = Attribution([(0, 2)], "indirect", [(2, 3)])
     assert complement_statements(doc, [found]) == [found]
 
 
@@ -41,3 +41,11 @@ def test_a_dass_clause_after_a_verb_of_finding():
     assert [words(doc, c) for c in att.cue] == ["ergaben"]
     doc = tokenize("Der Streit führte dazu, dass die Sitzung abgebrochen wurde.")
     assert complement_statements(doc, []) == []
+
+
+def test_an_uncued_reported_statement_in_the_sentence_gives_way():
+    doc = tokenize("Kritiker warnen davor, das Gebot der Trennung von Polizei und Geheimdiensten aufzuweichen.")
+    reported = Attribution([(0, len(doc.tokens))], "reported", [], (0, 1))
+    (att,) = complement_statements(doc, [reported])
+    assert att.kind == "indirect" and words(doc, att.speaker) == "Kritiker"
+    assert [words(doc, c) for c in att.cue] == ["warnen"]
