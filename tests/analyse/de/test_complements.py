@@ -49,3 +49,10 @@ def test_an_uncued_reported_statement_in_the_sentence_gives_way():
     (att,) = complement_statements(doc, [reported])
     assert att.kind == "indirect" and words(doc, att.speaker) == "Kritiker"
     assert [words(doc, c) for c in att.cue] == ["warnen"]
+
+
+def test_a_subjunctive_clause_after_a_speech_verb():
+    doc = tokenize("Lorenzen spekuliert, die Motivation der Europäer seien schlechte Erfahrungen mit den Amerikanern.")
+    (att,) = complement_statements(doc, [])
+    assert [words(doc, q) for q in att.quote] == ["die Motivation der Europäer seien schlechte Erfahrungen mit den Amerikanern"]
+    assert [words(doc, c) for c in att.cue] == ["spekuliert"]

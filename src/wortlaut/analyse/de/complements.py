@@ -1,6 +1,7 @@
 """Statements in a complement clause: a zu-infinitive ("Die Regierung plant, die
-Befugnisse zu erweitern", "Sie erteilte den Befehl, … zu helfen") or a dass-clause
-("Die Ermittlungen ergaben, dass …", "Es war die Rede davon, dass …").
+Befugnisse zu erweitern", "Sie erteilte den Befehl, … zu helfen"), a dass-clause
+("Die Ermittlungen ergaben, dass …", "Es war die Rede davon, dass …") or a clause
+in the subjunctive ("Lorenzen spekuliert, die Motivation seien …").
 
 A verb or noun of saying, knowing, demanding or intending takes what was said or
 intended as a clause after a comma; the corpus draws that clause as an indirect
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from ..attribution import Attribution, Range
 from ..tokens import Doc
-from .cues import NEEDS_PARTICLE, SPEECH_VERBS
+from .cues import KONJUNKTIV_I, NEEDS_PARTICLE, SPEECH_VERBS
 from .prepositional import _stts
 
 # verbs (as lemma, a separable one with its particle) whose infinitive object is a statement
@@ -39,6 +40,9 @@ KNOWING_NOUNS = INTENT_NOUNS | frozenset({
     "meinung", "ansicht", "auffassung", "überzeugung", "studie", "brief", "interview", "angabe", "erklärung",
     "vorgabe", "einschätzung", "schätzung",
 })
+SUBJUNCTIVE = KONJUNKTIV_I | frozenset(
+    {"seien", "hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "sollten", "habe", "werde"}
+)
 EMBEDDING = ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS")
 VERB_PARTS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VAPP", "VVINF", "VAINF", "PTKVZ")
 
@@ -88,8 +92,8 @@ def _infinitive_clause(doc: Doc, c: int, b: int) -> Range | None:
     return (c + 1, end) if end is not None and end - c > 2 else None
 
 
-def _dass_clause(doc: Doc, c: int, b: int) -> Range | None:
-    """The dass-clause after the comma at ``c``, to the end of its sentence."""
+def _to_the_end(doc: Doc, c: int, b: int) -> Range | None:
+    """A dass- or subjunctive clause after the comma at ``c``: to the end of its sentence."""
     end = c + 1
     while end < b and doc.tokens[end].text not in (".", "!", "?", ";", ":"):
         end += 1
@@ -102,15 +106,27 @@ def _cue(doc: Doc, a: int, c: int, trigger: int) -> list[Range]:
     return [(k, k + 1) for k in sorted(ks)]
 
 
+def _subjunctive(doc: Doc, c: int, b: int) -> bool:
+    """Whether the clause after the comma at ``c`` is a main clause in the subjunctive
+    ("…, die Motivation seien schlechte Erfahrungen"): reported speech without "dass"."""
+    for k in range(c + 1, b):
+        t = doc.tokens[k]
+        if t.text in (",", ".", ";", ":") or _stts(t.pos).startswith(EMBEDDING):
+            return False
+        if "FIN" in t.pos:
+            return t.text.lower() in SUBJUNCTIVE
+    return False
+
+
 def _attribution(doc: Doc, a: int, b: int) -> Attribution | None:
     for c in range(a + 1, b - 1):
         if doc.tokens[c].text != ",":
             continue
-        dass = doc.tokens[c + 1].text.lower() == "dass"
-        trigger = _trigger(doc, a, c, KNOWING_VERBS, KNOWING_NOUNS) if dass else _trigger(doc, a, c, INTENT_VERBS, INTENT_NOUNS)
+        finite = doc.tokens[c + 1].text.lower() == "dass" or _subjunctive(doc, c, b)
+        trigger = _trigger(doc, a, c, KNOWING_VERBS, KNOWING_NOUNS) if finite else _trigger(doc, a, c, INTENT_VERBS, INTENT_NOUNS)
         if trigger is None:
             return None  # the first comma ends the main clause
-        quote = _dass_clause(doc, c, b) if dass else _infinitive_clause(doc, c, b)
+        quote = _to_the_end(doc, c, b) if finite else _infinitive_clause(doc, c, b)
         return Attribution([quote], "indirect", _cue(doc, a, c, trigger)) if quote else None
     return None
 
