@@ -157,20 +157,28 @@ def _frame_in(doc: Doc, a: int, b: int) -> Attribution | None:
 
 
 def framed_cueless(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """A statement the taggers found without a cue, in a sentence framed by "nach
+    """A statement found without a cue, in a sentence framed by "nach
     Angaben X", "laut X", "wie X mitteilte" or ", so X": the frame is its cue and
-    source, not a speaker carried over from an earlier statement."""
+    source, not a speaker carried over from an earlier statement. A run of such
+    sentences gives each framed sentence its own statement ("Zuerst habe sie …
+    Nach ihren Informationen habe …": two sources, two statements)."""
+    out = []
     for att in atts:
         if att.cue or att.kind not in ("indirect", "free"):
+            out.append(att)
             continue
-        sents = {doc.tokens[k].sent for x, y in att.quote for k in range(x, y)}
-        if len(sents) != 1:
-            continue
-        a, b = doc.sentences[sents.pop()]
-        framed = _frame_in(doc, a, b)
-        if framed is not None:
-            att.kind, att.quote, att.cue, att.speaker = "indirect", framed.quote, framed.cue, framed.speaker
-    return atts
+        rest: list[tuple[int, int]] = []
+        for s in sorted({doc.tokens[k].sent for x, y in att.quote for k in range(x, y)}):
+            framed = _frame_in(doc, *doc.sentences[s])
+            if framed is None:
+                a, b = doc.sentences[s]
+                rest += [(max(x, a), min(y, b)) for x, y in att.quote if x < b and y > a]
+            else:
+                out.append(framed)
+        if rest:
+            att.quote = rest
+            out.append(att)
+    return sorted(out, key=lambda att: att.start)
 
 
 POSTPOSED_FRAMES = frozenset({"zufolge", "laut", "nach", "gemäß", "so"})
