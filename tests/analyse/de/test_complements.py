@@ -56,3 +56,12 @@ def test_a_subjunctive_clause_after_a_speech_verb():
     (att,) = complement_statements(doc, [])
     assert [words(doc, q) for q in att.quote] == ["die Motivation der Europäer seien schlechte Erfahrungen mit den Amerikanern"]
     assert [words(doc, c) for c in att.cue] == ["spekuliert"]
+
+
+def test_a_free_run_gives_up_the_sentence_of_a_complement_clause():
+    doc = tokenize("Ihre Mandantin habe Angst gehabt. Sie sei davon ausgegangen, dass der Richter die Polizei informieren werde.")
+    second = doc.sentences[1][0]
+    run = Attribution([(0, len(doc.tokens))], "free", [], (0, 2))
+    before, att = complement_statements(doc, [run])
+    assert before.quote == [(0, second)]
+    assert words(doc, att.quote[0]) == "dass der Richter die Polizei informieren werde"

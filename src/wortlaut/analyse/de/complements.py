@@ -131,29 +131,32 @@ def _attribution(doc: Doc, a: int, b: int) -> Attribution | None:
     return None
 
 
-def _uncued_in(doc: Doc, att: Attribution) -> int | None:
-    """The sentence of a reported or free statement without a cue lying within one
-    sentence: what the layers make of a sentence whose cue they do not know."""
-    if att.cue or att.kind not in ("reported", "free"):
-        return None
-    sents = {doc.tokens[k].sent for k in att.quote_tokens()}
-    return sents.pop() if len(sents) == 1 else None
+def _uncued(att: Attribution) -> bool:
+    """A reported or free statement without a cue: what the layers make of a sentence
+    whose cue they do not know."""
+    return not att.cue and att.kind in ("reported", "free")
+
+
+def _without_sentence(att: Attribution, a: int, b: int) -> None:
+    """``att``'s quote with the sentence [a, b) cut out."""
+    att.quote = [r for x, y in att.quote for r in ((x, min(y, a)), (max(x, b), y)) if r[1] > r[0]]
 
 
 def complement_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """Complement-clause statements in the sentences holding no statement yet, or only
     an uncued reported or free one (where the corpus draws the clause as an indirect
-    statement instead: in train, 2 % of these clauses are reported or free). The
-    speaker is the replaced statement's, or left to the step that finds a cue's subject."""
-    uncued = {}
+    statement instead: in train, 2 % of these clauses are reported or free), which
+    gives up that sentence. The speaker is the replaced statement's, or left to the
+    step that finds a cue's subject."""
+    uncued: dict[int, list[Attribution]] = {}
     taken = set()
     for att in atts:
-        s = _uncued_in(doc, att)
-        if s is not None:
-            uncued.setdefault(s, []).append(att)
+        sents = {doc.tokens[k].sent for k in att.quote_tokens()}
+        if _uncued(att):
+            for s in sents:
+                uncued.setdefault(s, []).append(att)
         else:
-            taken.update(doc.tokens[k].sent for k in att.quote_tokens())
-    replaced: set[int] = set()
+            taken |= sents
     extra = []
     for s, (a, b) in enumerate(doc.sentences):
         if s in taken:
@@ -162,10 +165,10 @@ def complement_statements(doc: Doc, atts: list[Attribution]) -> list[Attribution
         if att is None:
             continue
         for old in uncued.get(s, ()):
-            replaced.add(id(old))
+            _without_sentence(old, a, b)
             if old.speaker is not None and not set(range(*old.speaker)) & att.quote_tokens():
                 att.speaker = old.speaker
         extra.append(att)
     if not extra:
         return atts
-    return sorted([att for att in atts if id(att) not in replaced] + extra, key=lambda att: att.start)
+    return sorted([att for att in atts if att.quote] + extra, key=lambda att: att.start)
