@@ -6,7 +6,8 @@ in the subjunctive ("Lorenzen spekuliert, die Motivation seien …").
 A verb or noun of saying, knowing, demanding or intending takes what was said or
 intended as a clause after a comma; the corpus draws that clause as an indirect
 statement whose cue is the main clause's verbs. The taggers learnt the commonest
-of these verbs; this adds the clause where they found nothing in the sentence. A
+of these verbs; this adds the clause where they found nothing in the sentence, or
+only a statement without a cue. A
 purpose clause ("um … zu") is no statement, nor is "dass" after "dazu führen".
 """
 
@@ -33,16 +34,15 @@ INTENT_NOUNS = frozenset({
 # a dass-clause also reports what was found, shown or expected
 KNOWING_VERBS = INTENT_VERBS | frozenset({
     "ausgehen", "wissen", "ergeben", "zeigen", "glauben", "erwarten", "halten", "sehen", "festhalten",
-    "vermelden", "belegen", "beweisen", "bewusst", "überzeugen",
+    "vermelden", "belegen", "beweisen", "überzeugen",
 })
 KNOWING_NOUNS = INTENT_NOUNS | frozenset({
     "aussage", "bericht", "pressemitteilung", "mitteilung", "meldung", "hinweis", "rede", "ergebnis",
     "meinung", "ansicht", "auffassung", "überzeugung", "studie", "brief", "interview", "angabe", "erklärung",
     "vorgabe", "einschätzung", "schätzung",
 })
-SUBJUNCTIVE = KONJUNKTIV_I | frozenset(
-    {"seien", "hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "sollten", "habe", "werde"}
-)
+# Konjunktiv II, which reported speech uses where Konjunktiv I looks like the indicative
+SUBJUNCTIVE = KONJUNKTIV_I | frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "sollten"})
 EMBEDDING = ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS")
 VERB_PARTS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VAPP", "VVINF", "VAINF", "PTKVZ")
 
