@@ -20,6 +20,7 @@ from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
 from .prepositional import prepositional_statements
+from .ranker import SPEAKER_MODEL, SpeakerRanker
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
 from .speakers import carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
@@ -96,9 +97,11 @@ class CRFTagger:
         # the sentence layer is optional: a model trained before it still tags
         sentence_model = self.model_dir / SENTENCE_MODEL
         self.sentence_tagger = SentenceTagger(sentence_model) if sentence_model.exists() else None
+        speaker_model = self.model_dir / SPEAKER_MODEL  # optional too: without it free speakers carry on the last one
+        self.speaker_ranker = SpeakerRanker(speaker_model) if speaker_model.exists() else None
         # provenance for every quote it finds: the model by name, features and weights
         digest = hashlib.sha256()
-        for name in (*MODEL_FILES, SENTENCE_MODEL):
+        for name in (*MODEL_FILES, SENTENCE_MODEL, SPEAKER_MODEL):
             if (self.model_dir / name).exists():
                 digest.update((self.model_dir / name).read_bytes())
         self.version = f"{self.model_dir.name} features {FEATURES_VERSION} sha256 {digest.hexdigest()[:12]}"
@@ -128,6 +131,11 @@ class CRFTagger:
         return qlabels, rlabels
 
     def __call__(self, doc: Doc) -> list[Attribution]:
+        atts = self.statements(doc)
+        return self.speaker_ranker(doc, atts) if self.speaker_ranker is not None else atts
+
+    def statements(self, doc: Doc) -> list[Attribution]:
+        """The statements, before the speaker ranker chooses free indirect speakers."""
         rule_atts = rule_attribute(doc)
         qlabels, rlabels = self.tag(doc, rule_atts)
         roles = runs(rlabels)
