@@ -287,7 +287,7 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
             att.addressee = roles.nearest(roles.addressees, q, qsents)
         else:
             _link_cue(roles, att, q, qsents, used_cues)
-        _default_speaker(doc, att, last_speaker)
+        _self_sourced(doc, att)
         if att.speaker is not None:
             last_speaker = att.speaker
         if _continues(doc, out[-1] if out else None, att, qsents):
@@ -328,13 +328,11 @@ def _particle_for(roles: _Roles, cue: Range, csents: set[int]) -> Range | None:
     return None
 
 
-def _default_speaker(doc: Doc, att: Attribution, last_speaker: Range | None) -> None:
+def _self_sourced(doc: Doc, att: Attribution) -> None:
     """A quote the roles left without a speaker: "demnach" names its source by pointing
-    back; a direct quote continues the last speaker."""
+    back (a direct quote without one continues the last speaker: ``carried_speakers``)."""
     if att.speaker is None and att.cue and doc.span_text(*att.cue[0]).lower() in SELF_SOURCED_CUES:
         att.speaker = att.cue[0]
-    elif att.speaker is None and att.kind == "direct":
-        att.speaker = last_speaker
 
 
 def _continues(doc: Doc, prev: Attribution | None, att: Attribution, qsents: set[int]) -> bool:

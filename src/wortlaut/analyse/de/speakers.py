@@ -198,12 +198,12 @@ def cue_subjects(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
 
 
 def carried_speakers(atts: list[Attribution]) -> list[Attribution]:
-    """A free indirect statement carries on the speaker of the last statement before
-    it as the last step found it: a speaker taken over earlier may since have been
-    filled in, grown or replaced."""
+    """A free indirect statement, and a direct quote nobody found a speaker for, carry
+    on the speaker of the last statement before them as the last step found it: a
+    speaker taken over earlier may since have been filled in, grown or replaced."""
     last = None
     for att in sorted(atts, key=lambda x: x.start):
-        if att.kind == "free" and not att.cue:
+        if att.kind == "free" and not att.cue or att.kind == "direct" and att.speaker is None:
             att.speaker = last
         if att.speaker is not None:
             last = att.speaker
