@@ -51,22 +51,20 @@ def candidates(doc: Doc, before: list[Attribution], att: Attribution, paragraph:
     s = doc.tokens[a].sent
     found: dict[Range, set[str]] = {}
 
-    def add(r: Range, source: str) -> None:
-        if r[1] > a and r[0] < att.quote[-1][1]:
-            return  # inside or after the statement itself
+    def add(r: Range, *sources: str) -> None:
         d = _distance(s - doc.tokens[r[0]].sent)
         feats = found.setdefault(r, set())
-        feats.update({source, f"{source}&d={d}", "d=" + d})
+        feats.update({*sources, f"{sources[0]}&d={d}", "d=" + d})
         if paragraph[r[0]] != paragraph[a]:
-            feats.update({"new_par", f"{source}&new_par"})
+            feats.update({"new_par", f"{sources[0]}&new_par"})
 
     seen: list[Range] = []
     for x in reversed(before):
         if x.speaker is None or x.speaker in seen:
             continue
         seen.append(x.speaker)
-        add(x.speaker, f"stmt{len(seen)}")
-        found[x.speaker].update({f"stmt_kind={x.kind}", "stmt_cued" if x.cue else "stmt_uncued"})
+        if x.speaker[1] <= a:  # not one inside or after the statement itself
+            add(x.speaker, f"stmt{len(seen)}", f"stmt_kind={x.kind}", "stmt_cued" if x.cue else "stmt_uncued")
         if len(seen) == STATEMENTS_BACK:
             break
     for back in range(1, SENTENCES_BACK + 1):
