@@ -7,6 +7,7 @@ from wortlaut.analyse.de.ranker import SpeakerRanker, candidates
 from wortlaut.analyse.tokens import tokenize
 from wortlaut.training.speakers import accuracy, fit
 
+
 def find(doc, text):
     """The token range of ``text``'s first occurrence."""
     start = doc.text.index(text)

@@ -22,10 +22,9 @@ from .features import FEATURES_VERSION, token_features
 from .prepositional import prepositional_statements
 from .ranker import SPEAKER_MODEL, SpeakerRanker
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
-from .speakers import carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
+from .speakers import SELF_SOURCED_CUES, carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
 
-SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
 KIND_OF_LABEL = {"D": "direct", "I": "indirect", "R": "reported", "F": "free"}
 LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
 

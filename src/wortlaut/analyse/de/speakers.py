@@ -18,6 +18,10 @@ from .prepositional import _stts
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
+SELF_SOURCED_CUES = frozenset({"demnach", "danach", "wonach"})
+# parts of speech a noun phrase, and so a speaker, cannot consist of alone (not ADJD:
+# the tagger reads a sentence-initial name like "Frei" as one)
+NON_NOMINAL_POS = ("ADV", "PWAV", "PROAV", "KON", "KOUS", "KOKOM", "V", "PTK", "APPR")
 # determiners that open a new, non-genitive phrase inside a speaker run
 NEW_PHRASE = frozenset({"dem", "den", "das", "einem", "einen", "seinen", "seinem", "seine", "ihren", "ihrem"})
 
@@ -119,11 +123,22 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = trimmed_tail(doc, split_run(doc, att.speaker))
+        if att.kind != "reported" and not nominal(doc, att.speaker):
+            att.speaker = None  # a reported statement without one is narration: ``sourceless_report``
     for att in atts:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
         passive_roles(doc, att)
     return [att for att in atts if not verbless(doc, att) and not sourceless_report(doc, att)]
+
+
+def nominal(doc: Doc, speaker: Range) -> bool:
+    """A speaker is a noun phrase, or "demnach" pointing back to one: a run of adverbs,
+    verbs or conjunctions ("Einerseits", "wird", "Wie") or impersonal "man" is none."""
+    toks = doc.tokens[speaker[0] : speaker[1]]
+    if len(toks) == 1 and toks[0].text.lower() in SELF_SOURCED_CUES | {"man"}:
+        return toks[0].text.lower() != "man"
+    return not all(_stts(t.pos).startswith(NON_NOMINAL_POS) for t in toks)
 
 
 def sourceless_report(doc: Doc, att: Attribution) -> bool:
