@@ -22,6 +22,10 @@ SELF_SOURCED_CUES = frozenset({"demnach", "danach", "wonach"})
 # parts of speech a noun phrase, and so a speaker, cannot consist of alone (not ADJD:
 # the tagger reads a sentence-initial name like "Frei" as one)
 NON_NOMINAL_POS = ("ADV", "PWAV", "PROAV", "KON", "KOUS", "KOKOM", "V", "PTK", "APPR")
+# prepositions of time, place and cause, which never introduce a source ("seit dem Jahr
+# 2015", "beim Pentagon", "zum Abschluss"); "in einem Bericht", "von der Polizei" may
+NON_SOURCE_PREPOSITIONS = frozenset({"seit", "zum", "zur", "beim", "per", "am", "an", "gegen", "unter", "während",
+                                     "wegen", "trotz", "bis", "ab", "um"})
 # determiners that open a new, non-genitive phrase inside a speaker run
 NEW_PHRASE = frozenset({"dem", "den", "das", "einem", "einen", "seinen", "seinem", "seine", "ihren", "ihrem"})
 
@@ -123,7 +127,7 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = trimmed_tail(doc, split_run(doc, att.speaker))
-        if att.kind != "reported" and not nominal(doc, att.speaker):
+        if att.kind != "reported" and not (nominal(doc, att.speaker) and source_phrase(doc, att.speaker)):
             att.speaker = None  # a reported statement without one is narration: ``sourceless_report``
     for att in atts:
         grown_speaker(doc, att)
@@ -139,6 +143,13 @@ def nominal(doc: Doc, speaker: Range) -> bool:
     if len(toks) == 1 and toks[0].text.lower() in SELF_SOURCED_CUES | {"man"}:
         return toks[0].text.lower() != "man"
     return not all(_stts(t.pos).startswith(NON_NOMINAL_POS) for t in toks)
+
+
+def source_phrase(doc: Doc, speaker: Range) -> bool:
+    """Whether the phrase can name a source: not one governed by a preposition of
+    time, place or cause."""
+    a = speaker[0]
+    return not (a > 0 and doc.tokens[a - 1].text.lower() in NON_SOURCE_PREPOSITIONS and doc.tokens[a - 1].pos.startswith("APPR"))
 
 
 def sourceless_report(doc: Doc, att: Attribution) -> bool:
