@@ -1,4 +1,4 @@
-"""Train the attribution CRFs on the German news quotation corpus.
+"""Train the attribution CRFs and the speaker ranker on the German news quotation corpus.
 
     wortlaut train --train DIR --out models/de-attribution
 
@@ -20,21 +20,10 @@ from ..analyse.de.rules import attribute as rule_attribute
 from ..analyse.de.sentences import SENTENCE_MODEL, sentence_features, sentence_labels
 from ..analyse.tokens import Doc, tokenize
 from ..corpus import CorpusDocument, CorpusError, iter_documents
+from .projection import project
+from .speakers import train_speakers
 
 CORPUS_KIND = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported", "FreeIndirect": "free", "IndirectFreeIndirect": "free"}
-
-
-def project(doc: CorpusDocument, ours: Doc, token_ids: list[int]) -> list[int]:
-    """Corpus token ids -> indices of our tokens that overlap them."""
-    by_id = {t.id: t for t in doc.tokens}
-    out: set[int] = set()
-    for tid in token_ids:
-        t = by_id[tid]
-        k = ours.token_at(t.start)
-        while k is not None and k < len(ours.tokens) and ours.tokens[k].start < t.end:
-            out.add(k)
-            k += 1
-    return sorted(out)
 
 
 def _bio(labels: list[str], tokens: list[int], tag: str) -> None:
@@ -117,6 +106,7 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
     # predicted labels instead was measured: no gain on dev)
     _fit(((role_features(f, q), r) for f, q, (_, _, r) in zip(feats, qlabels, docs)), params, out_dir / "roles.crfsuite")
     fit_sentences(docs, cues, out_dir / SENTENCE_MODEL, params)
+    ranker = train_speakers(train_dir, out_dir)  # it reads what the CRFs just trained make of the articles
     info = {
         "features_version": FEATURES_VERSION,
         "pos_tagger": tagger_choice(),  # analysis tags with the same tagger
@@ -124,6 +114,7 @@ def train(train_dir: Path, out_dir: Path, max_iterations: int = 300, c1: float =
         "tokens": sum(len(d.tokens) for d, _, _ in docs),
         "cue_lemmas": len(cue_lemmas),
         "params": params,
+        **ranker,
         "seconds": round(time.time() - t0, 1),
         "errors": errors,
     }

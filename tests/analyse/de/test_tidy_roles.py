@@ -122,3 +122,22 @@ def test_free_indirect_without_speaker_carries_on_the_last_one():
     free = Attribution([(8, 12)], "free")
     carried_speakers([free, first])
     assert free.speaker == (4, 6)
+
+
+def test_a_speaker_without_any_noun_or_pronoun_is_none():
+    from wortlaut.analyse.de.speakers import nominal
+
+    doc = tokenize("Einerseits wird der Aufwand bemängelt, sagte man. Demnach sei er ernst, sagte der Sprecher. Frei sagte, es reiche.")
+    assert not nominal(doc, find(doc, "Einerseits"))
+    assert not nominal(doc, find(doc, "man"))
+    assert nominal(doc, find(doc, "Demnach"))
+    assert nominal(doc, find(doc, "der Sprecher"))
+    assert nominal(doc, find(doc, "Frei"))  # a name the tagger may read as an adjective
+
+
+def test_a_phrase_after_a_preposition_of_time_or_place_names_no_source():
+    from wortlaut.analyse.de.speakers import source_phrase
+
+    doc = tokenize("Seit dem Jahr 2015 gab es Hinweise. In einem Bericht des Ministeriums heißt es, die Lage sei ernst.")
+    assert not source_phrase(doc, find(doc, "dem Jahr 2015"))
+    assert source_phrase(doc, find(doc, "einem Bericht des Ministeriums"))

@@ -23,11 +23,11 @@ from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
 from .prepositional import prepositional_statements
+from .ranker import SPEAKER_MODEL, SpeakerRanker
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
-from .speakers import carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
+from .speakers import SELF_SOURCED_CUES, carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
 from ..tokens import Doc
 
-SELF_SOURCED_CUES = {"demnach", "danach", "wonach"}
 KIND_OF_LABEL = {"D": "direct", "I": "indirect", "R": "reported", "F": "free"}
 LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
 
@@ -99,9 +99,11 @@ class CRFTagger:
         # the sentence layer is optional: a model trained before it still tags
         sentence_model = self.model_dir / SENTENCE_MODEL
         self.sentence_tagger = SentenceTagger(sentence_model) if sentence_model.exists() else None
+        speaker_model = self.model_dir / SPEAKER_MODEL  # optional too: without it free speakers carry on the last one
+        self.speaker_ranker = SpeakerRanker(speaker_model) if speaker_model.exists() else None
         # provenance for every quote it finds: the model by name, features and weights
         digest = hashlib.sha256()
-        for name in (*MODEL_FILES, SENTENCE_MODEL):
+        for name in (*MODEL_FILES, SENTENCE_MODEL, SPEAKER_MODEL):
             if (self.model_dir / name).exists():
                 digest.update((self.model_dir / name).read_bytes())
         self.version = f"{self.model_dir.name} features {FEATURES_VERSION} sha256 {digest.hexdigest()[:12]}"
@@ -131,6 +133,11 @@ class CRFTagger:
         return qlabels, rlabels
 
     def __call__(self, doc: Doc) -> list[Attribution]:
+        atts = self.statements(doc)
+        return self.speaker_ranker(doc, atts) if self.speaker_ranker is not None else atts
+
+    def statements(self, doc: Doc) -> list[Attribution]:
+        """The statements, before the speaker ranker chooses free indirect speakers."""
         rule_atts = rule_attribute(doc)
         qlabels, rlabels = self.tag(doc, rule_atts)
         roles = runs(rlabels)
@@ -283,7 +290,7 @@ def assemble(doc: Doc, qlabels: list[str], rlabels: list[str]) -> list[Attributi
             att.addressee = roles.nearest(roles.addressees, q, qsents)
         else:
             _link_cue(roles, att, q, qsents, used_cues)
-        _default_speaker(doc, att, last_speaker)
+        _self_sourced(doc, att)
         if att.speaker is not None:
             last_speaker = att.speaker
         if _continues(doc, out[-1] if out else None, att, qsents):
@@ -324,13 +331,11 @@ def _particle_for(roles: _Roles, cue: Range, csents: set[int]) -> Range | None:
     return None
 
 
-def _default_speaker(doc: Doc, att: Attribution, last_speaker: Range | None) -> None:
+def _self_sourced(doc: Doc, att: Attribution) -> None:
     """A quote the roles left without a speaker: "demnach" names its source by pointing
-    back; a direct quote continues the last speaker."""
+    back (a direct quote without one continues the last speaker: ``carried_speakers``)."""
     if att.speaker is None and att.cue and doc.span_text(*att.cue[0]).lower() in SELF_SOURCED_CUES:
         att.speaker = att.cue[0]
-    elif att.speaker is None and att.kind == "direct":
-        att.speaker = last_speaker
 
 
 def _continues(doc: Doc, prev: Attribution | None, att: Attribution, qsents: set[int]) -> bool:

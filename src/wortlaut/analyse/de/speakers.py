@@ -18,6 +18,14 @@ from .prepositional import _stts
 from .rules import _speaker_for
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
+SELF_SOURCED_CUES = frozenset({"demnach", "danach", "wonach"})
+# parts of speech a noun phrase, and so a speaker, cannot consist of alone (not ADJD:
+# the tagger reads a sentence-initial name like "Frei" as one)
+NON_NOMINAL_POS = ("ADV", "PWAV", "PROAV", "KON", "KOUS", "KOKOM", "V", "PTK", "APPR")
+# prepositions of time, place and cause, which never introduce a source ("seit dem Jahr
+# 2015", "beim Pentagon", "zum Abschluss"); "in einem Bericht", "von der Polizei" may
+NON_SOURCE_PREPOSITIONS = frozenset({"seit", "zum", "zur", "beim", "per", "am", "an", "gegen", "unter", "während",
+                                     "wegen", "trotz", "bis", "ab", "um"})
 # determiners that open a new, non-genitive phrase inside a speaker run
 NEW_PHRASE = frozenset({"dem", "den", "das", "einem", "einen", "seinen", "seinem", "seine", "ihren", "ihrem"})
 
@@ -119,11 +127,29 @@ def tidy_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if cue is not None and doc.tokens[cue].text.lower() in GOVERNING_CUES and att.speaker[0] > cue:
             att.speaker = governed_start(doc, cue, att.speaker)
         att.speaker = trimmed_tail(doc, split_run(doc, att.speaker))
+        if att.kind != "reported" and not (nominal(doc, att.speaker) and source_phrase(doc, att.speaker)):
+            att.speaker = None  # a reported statement without one is narration: ``sourceless_report``
     for att in atts:
         grown_speaker(doc, att)
         addressee_by_case(doc, att)
         passive_roles(doc, att)
     return [att for att in atts if not verbless(doc, att) and not sourceless_report(doc, att)]
+
+
+def nominal(doc: Doc, speaker: Range) -> bool:
+    """A speaker is a noun phrase, or "demnach" pointing back to one: a run of adverbs,
+    verbs or conjunctions ("Einerseits", "wird", "Wie") or impersonal "man" is none."""
+    toks = doc.tokens[speaker[0] : speaker[1]]
+    if len(toks) == 1 and toks[0].text.lower() in SELF_SOURCED_CUES | {"man"}:
+        return toks[0].text.lower() != "man"
+    return not all(_stts(t.pos).startswith(NON_NOMINAL_POS) for t in toks)
+
+
+def source_phrase(doc: Doc, speaker: Range) -> bool:
+    """Whether the phrase can name a source: not one governed by a preposition of
+    time, place or cause."""
+    a = speaker[0]
+    return not (a > 0 and doc.tokens[a - 1].text.lower() in NON_SOURCE_PREPOSITIONS and doc.tokens[a - 1].pos.startswith("APPR"))
 
 
 def sourceless_report(doc: Doc, att: Attribution) -> bool:
@@ -198,11 +224,12 @@ def cue_subjects(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
 
 
 def carried_speakers(atts: list[Attribution]) -> list[Attribution]:
-    """A free indirect statement still without a speaker carries on the speaker of
-    the last statement before it, whichever step found that one."""
+    """A free indirect statement, and a direct quote nobody found a speaker for, carry
+    on the speaker of the last statement before them as the last step found it: a
+    speaker taken over earlier may since have been filled in, grown or replaced."""
     last = None
     for att in sorted(atts, key=lambda x: x.start):
-        if att.kind == "free" and att.speaker is None:
+        if att.kind == "free" and not att.cue or att.kind == "direct" and att.speaker is None:
             att.speaker = last
         if att.speaker is not None:
             last = att.speaker
