@@ -16,28 +16,54 @@ its word can have. Sums are taken in HanTa's order and states are visited and
 inserted in HanTa's order, so ties, prunings and floating-point results are
 HanTa's own, bit for bit; ``tests/analyse/de/test_hanover.py`` and
 ``benchmarks/tagger.py`` check the tags and lemmas against HanTa's.
+
+A word table (``models/de-tagger/hanta-words.json.gz``, written by ``make
+train-tagger``) holds what those searches give for the words of the corpus's
+train text outside HanTa's lexicon, and the lemmas of HanTa's lexicon and of
+those words under the tags they took: a fresh process looks them up instead of
+searching. It is read only when it was computed from the installed HanTa model.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import heapq
+import json
 import math
 from functools import lru_cache
+from pathlib import Path
+
+from HanTa import HanoverTagger as hanta_module
 
 from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
 from numpy import logaddexp
 
+from .tagger import shipped_dir
+
 MODEL_FILE = "morphmodel_ger.pgz"
+WORDS_FILE = "hanta-words.json.gz"
 LOWER_BOUND = -1e6  # HanTa's floor for a path's log probability
 CACHE_SIZE = 200_000
 NO_SCORES: dict[int, float] = {}
+NO_LEMMAS: dict[str, str] = {}
+
+
+def model_digest() -> str:
+    """SHA-256 of HanTa's German model file: what a word table was computed from."""
+    path = Path(hanta_module.__file__).parent / MODEL_FILE
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class ExactHanoverTagger(HanoverTagger):
     """HanTa's ``HanoverTagger`` on its German model, with the searches above."""
 
-    def __init__(self, filename: str = MODEL_FILE):
-        super().__init__(filename)
+    def __init__(self, words: Path | None = None):
+        super().__init__(MODEL_FILE)
+        self._known_analyses: dict[str, list] = {}
+        self._known_lemmas: dict[int, dict[str, str]] = {}
+        if words is not None and words.is_file():
+            self._read_words(words)
         self._morpheme_tags: dict[str, dict[int, float]] = {}
         for tag, scores in self.LP_m_t.items():
             for morpheme, lp in scores.items():
@@ -60,6 +86,34 @@ class ExactHanoverTagger(HanoverTagger):
         self._guesses = lru_cache(maxsize=None)(self._guesses)  # keys: a suffix, a length, a flag
         self._guesses_by_length = lru_cache(maxsize=None)(self._guesses_by_length)
         self._followers_towards = lru_cache(maxsize=None)(self._followers_towards)
+
+    def _read_words(self, path: Path) -> None:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            table = json.load(f)
+        if table.get("hanta_model_sha256") != model_digest():
+            return  # computed from another HanTa model: its answers are not this model's
+        # JSON keeps a float's shortest repr, which reads back to the same double
+        self._known_analyses = {w: [tuple(tp) for tp in tags] for w, tags in table["analyses"].items()}
+        self._known_lemmas = {int(tag): lemmas for tag, lemmas in table["lemmas"].items()}
+
+    def word_table(self, words: set[str], pairs: set[tuple[str, int]]) -> dict:
+        """The table ``_read_words`` reads: the analyses of ``words`` (lower-cased, those
+        outside HanTa's lexicon) and the lemmas of (lower-cased word, tag) ``pairs``."""
+        analyses = {w: [[tag, lp] for tag, lp in self.analyze_forward(w)] for w in sorted(words) if w not in self.cache}
+        lemmas: dict[str, dict[str, str]] = {}
+        for word, tag in sorted(pairs):
+            lemma, postag = self._analyze(word, tag, taglevel=1)
+            if postag == self.int2tag[tag]:  # else (no analysis under the tag) computed afresh
+                lemmas.setdefault(str(tag), {})[word] = lemma
+        return {"hanta_model_sha256": model_digest(), "analyses": analyses, "lemmas": lemmas}
+
+    def _analyze(self, word, pos, taglevel=1):
+        """HanTa's ``_analyze``; the lemma from the word table when it has it."""
+        if taglevel == 1:
+            lemma = self._known_lemmas.get(pos, NO_LEMMAS).get(word.lower())
+            if lemma is not None:
+                return lemma, self.int2tag[pos]
+        return super()._analyze(word, pos, taglevel)
 
     # --- the morphemes of one word -------------------------------------------------
 
@@ -158,6 +212,9 @@ class ExactHanoverTagger(HanoverTagger):
 
     def analyze_forward(self, word):
         """HanTa's ``analyze_forward``: [(tag, log probability)], likeliest first."""
+        known = self._known_analyses.get(word)
+        if known is not None:
+            return known
         table = self._search_morphemes(word, self.strict, self._all_followers, None)
         last = table[-1]
         for state, lp in table[-2].items():
@@ -281,5 +338,5 @@ class ExactHanoverTagger(HanoverTagger):
 
 @lru_cache(maxsize=1)
 def exact_hanta() -> ExactHanoverTagger:
-    """The process's one ``ExactHanoverTagger``."""
-    return ExactHanoverTagger()
+    """The process's one ``ExactHanoverTagger``, with the shipped word table."""
+    return ExactHanoverTagger(shipped_dir() / WORDS_FILE)
