@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import heapq
 import json
 import math
 from functools import lru_cache
@@ -77,6 +76,9 @@ class ExactHanoverTagger(HanoverTagger):
         if len(tag_orders) != 1:
             raise ValueError("the tag transitions list their tags in different orders")
         self._tag_order = {tag: k for k, tag in enumerate(tag_orders.pop()) if tag != END}
+        if not all(0 <= t < 256 for state in self.LP_trans_word for t in state):
+            raise ValueError("a sentence tag outside 0-255: states do not fit the int codes")
+        self._transitions_by_code = {a << 8 | b: scores for (a, b), scores in self.LP_trans_word.items()}
         self._open_followers = {state: self._open_only(followers) for state, followers in self.LP_trans_nonfinal.items()}
         # news repeats its words: each word's analyses are worth keeping
         self.analyze_forward = lru_cache(maxsize=CACHE_SIZE)(self.analyze_forward)
@@ -165,7 +167,7 @@ class ExactHanoverTagger(HanoverTagger):
                     guesses = NO_SCORES
                 elif i == 0 and j == wlen:
                     whole = next((e for e in endings if len(e) < wlen), "")
-                    guesses = self._guesses(whole, min(wlen, 24), True) if wlen < 4 or wlen > 2 else NO_SCORES
+                    guesses = self._guesses(whole, min(wlen, 24), True)
                 else:
                     guesses = by_length[min(24, j - i)]
                 if known:  # a known morpheme's own score wins over the guess
@@ -181,7 +183,7 @@ class ExactHanoverTagger(HanoverTagger):
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         for i in range(wlen + 1):
             row = table[i]
-            rowbound = heapq.nlargest(4, row.values())[3] - 1 if len(row) > 3 else LOWER_BOUND
+            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
@@ -298,24 +300,26 @@ class ExactHanoverTagger(HanoverTagger):
         return sorted(((t, p) for t, p in wprobs.items() if t in order), key=lambda tp: order[tp[0]])
 
     def tag_sent_viterbi(self, sent, casesensitive=True):
-        """HanTa's ``tag_sent_viterbi``: the likeliest tag of every word of ``sent``."""
-        transitions = self.LP_trans_word
+        """HanTa's ``tag_sent_viterbi``: the likeliest tag of every word of ``sent``. A state
+        (tag before last, last tag) is the int ``before << 8 | last`` here: ints cost less
+        to make and hash than tuples."""
+        transitions = self._transitions_by_code
         backpointer = []
-        prevrow: dict = {(EMPTY, START): 0.0}
+        prevrow: dict = {EMPTY << 8 | START: 0.0}
         for i, w in enumerate(sent):
             candidates = self._candidates(w, casesensitive and i > 0)
-            rowbound = heapq.nlargest(6, prevrow.values())[5] - 1 if len(prevrow) > 5 else LOWER_BOUND
+            rowbound = sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else LOWER_BOUND
             row: dict = {}
             back: dict = {}
             for state, lp0 in prevrow.items():
                 if lp0 < rowbound:
                     continue
                 lp_t = transitions[state]
-                last = state[1]
+                shifted = (state & 255) << 8
                 for c, lpwc in candidates:
                     lp = lp0 + lp_t[c] + lpwc
                     if lp > LOWER_BOUND:
-                        newstate = (last, c)
+                        newstate = shifted | c
                         old = row.get(newstate)
                         if old is None or lp > old:
                             row[newstate] = lp
@@ -327,12 +331,12 @@ class ExactHanoverTagger(HanoverTagger):
             lp = lp0 + transitions[state].get(END, -math.inf)
             if lp > best:
                 best = lp
-                final_back = state
-        tags = [final_back[1]]
-        state = final_back
+                state_before_end = state
+        tags = [state_before_end & 255]
+        state = state_before_end
         for back in backpointer[:0:-1]:
             state = back[state]
-            tags.append(state[1])
+            tags.append(state & 255)
         return tags[::-1]
 
 
