@@ -34,7 +34,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from HanTa import HanoverTagger as hanta_module
-
 from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
 from numpy import logaddexp
 
