@@ -78,7 +78,13 @@ class ExactHanoverTagger(HanoverTagger):
         if not all(0 <= t < 256 for state in self.LP_trans_word for t in state):
             raise ValueError("a sentence tag outside 0-255: states do not fit the int codes")
         self._transitions_by_code = {a << 8 | b: scores for (a, b), scores in self.LP_trans_word.items()}
-        self._open_followers = {state: self._open_only(followers) for state, followers in self.LP_trans_nonfinal.items()}
+        # a state (tag before last, last tag) is the int ``before << 8 | last`` in the searches:
+        # ints cost less to make and hash than tuples (final tags, negative, stay in tuples)
+        if not all(0 <= t < 256 for state in self.LP_trans for t in state):
+            raise ValueError("a morpheme tag outside 0-255: states do not fit the int codes")
+        self._nonfinal = {a << 8 | b: followers for (a, b), followers in self.LP_trans_nonfinal.items()}
+        self._final = {a << 8 | b: followers for (a, b), followers in self.LP_trans_final.items()}
+        self._open_followers = {state: self._open_only(followers) for state, followers in self._nonfinal.items()}
         # news repeats its words: each word's analyses are worth keeping
         self.analyze_forward = lru_cache(maxsize=CACHE_SIZE)(self.analyze_forward)
         self._analyze = lru_cache(maxsize=CACHE_SIZE)(self._analyze)
@@ -179,7 +185,7 @@ class ExactHanoverTagger(HanoverTagger):
         """HanTa's table over the morpheme states of ``word`` up to its last character."""
         wlen = len(word)
         scored, known_only = self._segments(word, strict)
-        table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+        table = [{EMPTY << 8 | START: 0}] + [{} for _ in range(wlen + 1)]
         for i in range(wlen + 1):
             row = table[i]
             rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
@@ -189,7 +195,7 @@ class ExactHanoverTagger(HanoverTagger):
                 followup, open_followup = followers_of(state)
                 if not followup:
                     continue
-                last = state[1]
+                shifted = (state & 255) << 8
                 for j, scores, known in (scored[i] if open_followup else known_only[i]):
                     cell = table[j]
                     back = backpointer[j] if backpointer is not None else None
@@ -200,7 +206,7 @@ class ExactHanoverTagger(HanoverTagger):
                             continue
                         lp1 = lp + lpt + lm
                         if lp1 > LOWER_BOUND:
-                            newstate = (last, tag1)
+                            newstate = shifted | tag1
                             old = cell.get(newstate)
                             if old is None or lp1 > old:
                                 cell[newstate] = lp1
@@ -209,7 +215,7 @@ class ExactHanoverTagger(HanoverTagger):
         return table
 
     def _all_followers(self, state):
-        return self.LP_trans_nonfinal.get(state, ()), self._open_followers.get(state, ())
+        return self._nonfinal.get(state, ()), self._open_followers.get(state, ())
 
     def analyze_forward(self, word):
         """HanTa's ``analyze_forward``: [(tag, log probability)], likeliest first."""
@@ -219,10 +225,10 @@ class ExactHanoverTagger(HanoverTagger):
         table = self._search_morphemes(word, self.strict, self._all_followers, None)
         last = table[-1]
         for state, lp in table[-2].items():
-            for tag1, lpt in self.LP_trans_final.get(state, []):
+            for tag1, lpt in self._final.get(state, []):
                 lp1 = lp + lpt
                 if lp1 > LOWER_BOUND:
-                    newstate = (state[1], tag1)
+                    newstate = (state & 255, tag1)
                     if newstate not in last or lp1 > last[newstate]:
                         last[newstate] = lp1
         results: dict = {}
@@ -242,7 +248,7 @@ class ExactHanoverTagger(HanoverTagger):
         def followers_of(state):
             found = cache.get(state)
             if found is None:
-                followup = [(t, p) for t, p in self.LP_trans_nonfinal.get(state, []) if t in reachable]
+                followup = [(t, p) for t, p in self._nonfinal.get(state, []) if t in reachable]
                 found = cache[state] = (followup, self._open_only(followup))
             return found
 
@@ -257,11 +263,11 @@ class ExactHanoverTagger(HanoverTagger):
             table = self._search_morphemes(word, localstrict, followers_of, backpointer)
             last = table[-1]
             for state, lp in table[-2].items():
-                for tag1, lpt in self.LP_trans_final.get(state, []):
+                for tag1, lpt in self._final.get(state, []):
                     if tag1 == targetpos:
                         lp1 = lp + lpt
                         if lp1 > LOWER_BOUND:
-                            newstate = (state[1], tag1)
+                            newstate = (state & 255, tag1)
                             if newstate not in last or lp1 > last[newstate]:
                                 last[newstate] = lp1
                                 backpointer[-1][newstate] = (state, wlen)
@@ -275,15 +281,13 @@ class ExactHanoverTagger(HanoverTagger):
                 pmax, beststate = lp, state
         i = len(backpointer) - 1
         if beststate == (EMPTY, EMPTY):
-            states = [((UNKNOWN, END_UNKNOWN), i), ((START, UNKNOWN), i - 1)]
-        else:
-            states = [(beststate, i)]
-            state = beststate
-            while i > 0:
-                state, i = backpointer[i][state]
-                states.append((state, i))
-            states = states[:-1]
-        return [(state[1], i) for state, i in states[::-1]]
+            return [(UNKNOWN, i - 1), (END_UNKNOWN, i)]  # HanTa's path for a word it cannot analyse
+        path = [(beststate[1], i)]
+        state, i = backpointer[i][beststate]
+        while i > 0:  # i == 0: the start state, which HanTa leaves out
+            path.append((state & 255, i))
+            state, i = backpointer[i][state]
+        return path[::-1]
 
     # --- the tags of one sentence -----------------------------------------------------
 
