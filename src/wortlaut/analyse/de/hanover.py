@@ -75,11 +75,11 @@ class ExactHanoverTagger(HanoverTagger):
         if len(tag_orders) != 1:
             raise ValueError("the tag transitions list their tags in different orders")
         self._tag_order = {tag: k for k, tag in enumerate(tag_orders.pop()) if tag != END}
+        # a state (tag before last, last tag) is the int ``before << 8 | last`` in the searches:
+        # ints cost less to make and hash than tuples (final tags, negative, stay in tuples)
         if not all(0 <= t < 256 for state in self.LP_trans_word for t in state):
             raise ValueError("a sentence tag outside 0-255: states do not fit the int codes")
         self._transitions_by_code = {a << 8 | b: scores for (a, b), scores in self.LP_trans_word.items()}
-        # a state (tag before last, last tag) is the int ``before << 8 | last`` in the searches:
-        # ints cost less to make and hash than tuples (final tags, negative, stay in tuples)
         if not all(0 <= t < 256 for state in self.LP_trans for t in state):
             raise ValueError("a morpheme tag outside 0-255: states do not fit the int codes")
         self._nonfinal = {a << 8 | b: followers for (a, b), followers in self.LP_trans_nonfinal.items()}
@@ -303,9 +303,7 @@ class ExactHanoverTagger(HanoverTagger):
         return sorted(((t, p) for t, p in wprobs.items() if t in order), key=lambda tp: order[tp[0]])
 
     def tag_sent_viterbi(self, sent, casesensitive=True):
-        """HanTa's ``tag_sent_viterbi``: the likeliest tag of every word of ``sent``. A state
-        (tag before last, last tag) is the int ``before << 8 | last`` here: ints cost less
-        to make and hash than tuples."""
+        """HanTa's ``tag_sent_viterbi``: the likeliest tag of every word of ``sent``."""
         transitions = self._transitions_by_code
         backpointer = []
         prevrow: dict = {EMPTY << 8 | START: 0.0}
