@@ -29,9 +29,11 @@ test: install
 train: install
 	$(BIN)/wortlaut train --train $(CORPUS)/train --out models/de-attribution
 
-# Reproduces models/de-tagger: a perceptron taught by HanTa on the train split's text
+# Reproduces models/de-tagger: a perceptron taught by HanTa on the train split's text,
+# and the table of HanTa's answers for that text's words (hanta-words.json.gz)
 train-tagger: install
 	$(BIN)/python -m wortlaut.training.tagger --train $(CORPUS)/train --dev $(CORPUS)/dev --out models/de-tagger --iterations 10 --min-count 1
+	$(BIN)/python -m wortlaut.training.hanta_words --train $(CORPUS)/train --out models/de-tagger
 
 evaluate: install
 	$(BIN)/wortlaut evaluate german-news --gold $(CORPUS)/dev --out build/predictions/dev
