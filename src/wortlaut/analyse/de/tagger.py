@@ -250,15 +250,15 @@ def hanta():
 
 
 def shipped_dir() -> Path:
-    """``models/de-tagger``: the source checkout's ``models/`` when running from one (its
-    files are the ones this code was written with), else package data of ``wortlaut.models``."""
-    checkout = Path(__file__).resolve().parents[4] / "models" / MODEL_NAME
-    if (checkout / "tagger.json").is_file():
-        return checkout
+    """``models/de-tagger``: package data of ``wortlaut.models`` when installed with
+    it, else the source checkout's ``models/``."""
     try:
-        return Path(str(resources.files("wortlaut.models") / MODEL_NAME))
+        path = Path(str(resources.files("wortlaut.models") / MODEL_NAME))
+        if (path / "tagger.json").is_file():
+            return path
     except ModuleNotFoundError:
-        return checkout
+        pass
+    return Path(__file__).resolve().parents[4] / "models" / MODEL_NAME
 
 
 @lru_cache(maxsize=2)
