@@ -36,6 +36,9 @@ class Doc:
     entities: list[tuple[int, int, str]] = field(default_factory=list)
     # dependency parse as (head index, relation) per token, where the language pack parses (English)
     deps: list[tuple[int, str]] = field(default_factory=list)
+    # what later stages work out once per finished document and read many times
+    # (resolution's class of each token), by name
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering or following character ``char``."""
