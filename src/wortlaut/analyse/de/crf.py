@@ -20,7 +20,6 @@ from ..attribution import Attribution, Range
 from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
-from .linear_crf import CRFModel, LayeredCRF
 from .prepositional import prepositional_statements
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
 from .speakers import carried_speakers, cue_subjects, cued_free, drop_unsupported, tidy_speakers
@@ -46,22 +45,17 @@ def runs(labels: list[str]) -> list[tuple[str, int, int]]:
 
 
 def role_features(quote_feats: list[list[str]], quote_labels: list[str]) -> list[list[str]]:
-    """Second-layer features: the first layer's features, then ``role_extras``."""
-    return [[*f, *extra] for f, extra in zip(quote_feats, role_extras(quote_labels))]
-
-
-def role_extras(quote_labels: list[str]) -> list[tuple[str, ...]]:
-    """What the second layer adds to each token's features: the first layer's labels
-    around it, and how far the nearest quote is on either side (cues and speakers hug quotes)."""
+    """Second-layer features: the first layer's features, its labels around each token,
+    and how far the nearest quote is on either side (cues and speakers hug quotes)."""
     n = len(quote_labels)
     left = _nearest_quote(quote_labels, range(n))
     right = _nearest_quote(quote_labels, range(n - 1, -1, -1))
     bound = _label_seen("BOUND")
     seen = [bound, bound, *map(_label_seen, quote_labels), bound, bound]  # seen[k + 2] is token k's
     return [
-        (seen[k + 2][0], _nearest_feature("qL=", left[k]), _nearest_feature("qR=", right[k]),
-         seen[k][1], seen[k + 1][2], seen[k + 3][3], seen[k + 4][4])
-        for k in range(n)
+        [*f, seen[k + 2][0], _nearest_feature("qL=", left[k]), _nearest_feature("qR=", right[k]),
+         seen[k][1], seen[k + 1][2], seen[k + 3][3], seen[k + 4][4]]
+        for k, f in enumerate(quote_feats)
     ]
 
 
@@ -103,9 +97,14 @@ class CRFTagger:
     """Loads ``quotes.crfsuite``, ``roles.crfsuite`` and ``cues.json`` from a model directory."""
 
     def __init__(self, model_dir: Path):
+        import pycrfsuite
+
         self.model_dir = Path(model_dir)
         self.cue_lemmas = frozenset(json.loads((self.model_dir / "cues.json").read_text(encoding="utf-8")))
-        self.layers = LayeredCRF(CRFModel(self.model_dir / "quotes.crfsuite"), CRFModel(self.model_dir / "roles.crfsuite"))
+        self.quote_tagger = pycrfsuite.Tagger()
+        self.quote_tagger.open(str(self.model_dir / "quotes.crfsuite"))
+        self.role_tagger = pycrfsuite.Tagger()
+        self.role_tagger.open(str(self.model_dir / "roles.crfsuite"))
         # the sentence layer is optional: a model trained before it still tags
         sentence_model = self.model_dir / SENTENCE_MODEL
         self.sentence_tagger = SentenceTagger(sentence_model) if sentence_model.exists() else None
@@ -134,9 +133,10 @@ class CRFTagger:
         qlabels: list[str] = []
         rlabels: list[str] = []
         for piece, piece_atts in _pieces(doc, rule_atts):
-            q, role_scores = self.layers.quote_labels(token_features(piece, self.cue_lemmas, piece_atts))
+            feats = token_features(piece, self.cue_lemmas, piece_atts)
+            q = self.quote_tagger.tag(feats)
             qlabels += q
-            rlabels += self.layers.role_labels(role_scores, role_extras(q))
+            rlabels += self.role_tagger.tag(role_features(feats, q))
         return qlabels, rlabels
 
     def __call__(self, doc: Doc) -> list[Attribution]:
