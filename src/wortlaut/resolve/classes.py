@@ -192,6 +192,7 @@ def _english_word_class(doc: Doc, k: int, text: str, low: str) -> str:
     return "NOUN"
 
 
+@lru_cache(maxsize=1 << 14)
 def is_org_word(word: str, en: bool) -> bool:
     w = word.lower().strip(".,")
     if not w:
@@ -220,6 +221,7 @@ def is_abbrev(text: str) -> bool:
     return len(core) >= 2 and core.isupper() and core.isalpha()
 
 
+@lru_cache(maxsize=1 << 14)
 def is_doc_word(word: str) -> bool:
     w = word.lower()
     return w in DOC_WORDS or w.endswith(("bericht", "berichte", "berichten", "studie", "studien", "statistik",
