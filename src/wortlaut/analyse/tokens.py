@@ -36,6 +36,9 @@ class Doc:
     entities: list[tuple[int, int, str]] = field(default_factory=list)
     # dependency parse as (head index, relation) per token, where the language pack parses (English)
     deps: list[tuple[int, str]] = field(default_factory=list)
+    # what later stages work out once per finished document and read many times
+    # (resolution's class of each token), by name
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering or following character ``char``."""
@@ -62,11 +65,22 @@ class Doc:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]
 
 
+# chunks between spaces whose split the tokenizer remembers: a worker's whole vocabulary
+# (spaCy's default of 10,000 is full after a few dozen articles, and every later new
+# word is split by its prefix, suffix and infix rules)
+TOKENIZER_CACHE = 1 << 19
+
+
 @lru_cache(maxsize=2)
 def _tokenizer(language: str):
     import spacy
 
-    return spacy.blank(language).tokenizer
+    tokenizer = spacy.blank(language).tokenizer
+    tokenizer.max_cache_size = TOKENIZER_CACHE
+    # a token is read for its text, offset and trailing space only, so new words need
+    # none of the lexical attributes (shape, norm, flags …) spaCy would compute for them
+    tokenizer.vocab.lex_attr_getters = {}
+    return tokenizer
 
 
 SENTENCE_END = {".", "!", "?", "…"}
@@ -77,11 +91,12 @@ def tokenize(text: str, language: str = "de", tag: bool = True) -> Doc:
     false; ``UnsupportedLanguage`` for a language without a pack."""
     doc = Doc(text=text, language=check_language(language))
     for st in _tokenizer(language)(text):
-        if st.is_space:
+        word = st.text
+        if word.isspace():
             if doc.tokens:
-                doc.tokens[-1].space_after += st.text
+                doc.tokens[-1].space_after += word
             continue
-        doc.tokens.append(Token(len(doc.tokens), st.text, st.idx, st.idx + len(st.text), 0, space_after=st.whitespace_))
+        doc.tokens.append(Token(len(doc.tokens), word, st.idx, st.idx + len(word), 0, space_after=st.whitespace_))
     _split_sentences(doc)
     if tag:
         pos_tagger(language)(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..analyse.tokens import Doc
 from ..lexicon import first_names
@@ -52,6 +53,19 @@ def _name_shaped(text: str) -> bool:
 
 def cls(doc: Doc, k: int) -> str:
     """Coarse class of token k: DET ADJ NOUN NAME TRUNC PREP CONJ REL PRON VERB NUM PUNCT PAREN QUOTE OTHER."""
+    if k < 0:
+        return _token_class(doc, k)
+    # resolution asks for each token's class several times: worked out once per document
+    classes = doc.memo.get("cls")
+    if classes is None:
+        classes = doc.memo["cls"] = [None] * len(doc.tokens)
+    c = classes[k]
+    if c is None:
+        c = classes[k] = _token_class(doc, k)
+    return c
+
+
+def _token_class(doc: Doc, k: int) -> str:
     t = doc.tokens[k]
     text, pos = t.text, t.pos
     low = text.lower()
@@ -178,6 +192,7 @@ def _english_word_class(doc: Doc, k: int, text: str, low: str) -> str:
     return "NOUN"
 
 
+@lru_cache(maxsize=1 << 14)
 def is_org_word(word: str, en: bool) -> bool:
     w = word.lower().strip(".,")
     if not w:
@@ -206,6 +221,7 @@ def is_abbrev(text: str) -> bool:
     return len(core) >= 2 and core.isupper() and core.isalpha()
 
 
+@lru_cache(maxsize=1 << 14)
 def is_doc_word(word: str) -> bool:
     w = word.lower()
     return w in DOC_WORDS or w.endswith(("bericht", "berichte", "berichten", "studie", "studien", "statistik",
@@ -213,6 +229,7 @@ def is_doc_word(word: str) -> bool:
                                         "meldungen", "report", "angaben", "aussagen"))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_role_compound(low: str) -> bool:
     """A compound or hyphenated role word, never a bare stem (a surname may be "Leiter")."""
     for stem in ROLE_STEMS:

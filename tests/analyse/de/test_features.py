@@ -30,10 +30,10 @@ def test_comma_segments_skip_commas_inside_quotation_marks():
 def test_own_and_window_features():
     doc, f = _facts()
     assert own_features(doc, f, 0) == [
-        "b", "w=„", "suf3=„", "shape=„", "pos=XY", "lem=„", "depth=1", "span=4-7", "nocue", "", "cuedist=L4-7",
-        "segrel=-1", "sfirst=„", "scue=True", "skonj=False", "smark=True", "shearsay=False", "", "pscue=BOD",
-        "pskonj=BOD", "psrule=BOD", "srule=qdirect", "nsrule=qindirect", "pfirst", "nsmark=False", "first", "", "",
-        "mark", "", "rule=qdirect", "rule-1=BOS", "rule+1=qdirect",
+        "b", "w=„", "suf3=„", "shape=„", "pos=XY", "lem=„", "depth=1", "span=4-7", "nocue", "cuedist=L4-7",
+        "segrel=-1", "sfirst=„", "scue=True", "skonj=False", "smark=True", "shearsay=False", "pscue=BOD",
+        "pskonj=BOD", "psrule=BOD", "srule=qdirect", "nsrule=qindirect", "pfirst", "nsmark=False", "first",
+        "mark", "rule=qdirect", "rule-1=BOS", "rule+1=qdirect",
     ]
     assert window_features(doc, f, 8)[:7] == [
         "-3w=,", "-3pos=$,", "-2w=sagte", "-2pos=VV(FIN)", "-2cue=True", "-2depth=0", "-2w|pos=sagte|NE",
@@ -42,9 +42,9 @@ def test_own_and_window_features():
     assert "1BOUND" in window_features(doc, f, len(doc.tokens) - 1)
 
 
-def test_token_features_drop_empty_flags_and_compute_the_rules_when_not_given():
+def test_token_features_join_own_and_window_and_compute_the_rules_when_not_given():
     doc, f = _facts()
     feats = token_features(doc)
     assert len(feats) == len(doc.tokens) and all(feats)
-    assert feats[0] == [x for x in own_features(doc, f, 0) + window_features(doc, f, 0) if x]
+    assert feats[0] == own_features(doc, f, 0) + window_features(doc, f, 0)
     assert "konj" in feats[15] and "skonj=True" in feats[15]  # "habe"

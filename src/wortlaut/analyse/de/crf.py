@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from ...lexicon.time_words import DE_TEMPORAL
@@ -52,14 +53,25 @@ def role_features(quote_feats: list[list[str]], quote_labels: list[str]) -> list
     n = len(quote_labels)
     left = _nearest_quote(quote_labels, range(n))
     right = _nearest_quote(quote_labels, range(n - 1, -1, -1))
-    out = []
-    for k, f in enumerate(quote_feats):
-        extra = ["q=" + quote_labels[k], "qL=" + left[k], "qR=" + right[k]]
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            extra.append(f"{off}q=" + (quote_labels[j] if 0 <= j < n else "BOUND"))
-        out.append(f + extra)
-    return out
+    bound = _label_seen("BOUND")
+    seen = [bound, bound, *map(_label_seen, quote_labels), bound, bound]  # seen[k + 2] is token k's
+    return [
+        [*f, seen[k + 2][0], _nearest_feature("qL=", left[k]), _nearest_feature("qR=", right[k]),
+         seen[k][1], seen[k + 1][2], seen[k + 3][3], seen[k + 4][4]]
+        for k, f in enumerate(quote_feats)
+    ]
+
+
+@lru_cache(maxsize=64)
+def _label_seen(label: str) -> tuple[str, ...]:
+    """A first-layer label as its own token shows it ("q=…"), then as the tokens it is
+    at offset -2, -1, 1, 2 from do ("-2q=…" …)."""
+    return ("q=" + label, *(f"{off}q=" + label for off in (-2, -1, 1, 2)))
+
+
+@lru_cache(maxsize=256)
+def _nearest_feature(side: str, nearest: str) -> str:
+    return side + nearest
 
 
 def _nearest_quote(labels: list[str], order: range, reach: int = 12) -> list[str]:

@@ -8,7 +8,8 @@ shipped with the model, so the tagger and its features stay in step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..attribution import Attribution
 from .cues import KONJUNKTIV_I, PREPOSITION_CUES, PRONOUNS, SPEECH_VERBS
@@ -82,15 +83,15 @@ class _DocFacts:
     sent_mark: list[bool]
     sent_hearsay: list[bool]
     para_start: list[bool]
+    # feature strings built once per document: each token as its neighbours see it
+    # (``_NeighbourView``) and each sentence's features that all its tokens share
+    seen: list[tuple] = field(default_factory=list)
+    sent_features: list[tuple[tuple[str, ...], tuple[str, ...], str]] = field(default_factory=list)
 
 
 def token_features(doc: Doc, cue_lemmas: frozenset[str] = frozenset(), rule_atts: list[Attribution] | None = None) -> list[list[str]]:
     facts = doc_facts(doc, cue_lemmas, rule_attribute(doc) if rule_atts is None else rule_atts)
-    feats = []
-    for k in range(len(doc.tokens)):
-        f = own_features(doc, facts, k) + window_features(doc, facts, k)
-        feats.append([x for x in f if x])
-    return feats
+    return [own_features(doc, facts, k) + window_features(doc, facts, k) for k in range(len(doc.tokens))]
 
 
 def doc_facts(doc: Doc, cue_lemmas: frozenset[str], rule_atts: list[Attribution]) -> _DocFacts:
@@ -126,6 +127,10 @@ def doc_facts(doc: Doc, cue_lemmas: frozenset[str], rule_atts: list[Attribution]
     )
     for s, (a, b) in enumerate(doc.sentences):
         _sentence_facts(doc, facts, s, a, b)
+    facts.seen = [
+        (_word_seen(lower[k]), _pos_seen(t.pos), facts.is_cue[k], min(facts.depth[k], 2)) for k, t in enumerate(toks)
+    ]
+    facts.sent_features = [_sentence_strings(doc, facts, s) for s in range(ns)]
     return facts
 
 
@@ -158,74 +163,130 @@ def comma_segments(doc: Doc, a: int, b: int, depth: list[int]) -> list[int]:
     return segs
 
 
-def own_features(doc: Doc, facts: _DocFacts, k: int) -> list[str]:
-    """The token itself, its sentence and the sentences either side; "" where a flag is off."""
-    t = doc.tokens[k]
-    low = facts.lower[k]
-    s = t.sent
-    a, b = doc.sentences[s]
-    return [
-        "b",
-        "w=" + low,
-        "suf3=" + low[-3:],
-        "shape=" + _shape(t.text),
-        "pos=" + t.pos,
-        "lem=" + t.lemma.lower(),
-        "depth=" + str(min(facts.depth[k], 2)),
-        "span=" + _bucket(facts.span_len[k]) if facts.depth[k] else "span=-",
-        "cue" if facts.is_cue[k] else "nocue",
-        "konj" if facts.konj[k] else "",
-        "cuedist=" + facts.cue_dist[k],
-        "segrel=" + facts.segrel[k],
+def _sentence_strings(doc: Doc, facts: _DocFacts, s: int) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Sentence ``s``'s features every token in it shares: its own facts, its neighbours',
+    and whether the next one has quotation marks."""
+    a, _ = doc.sentences[s]
+    own = (
         "sfirst=" + facts.lower[a],
         "scue=" + str(facts.sent_cue[s]),
         "skonj=" + str(facts.sent_konj[s]),
         "smark=" + str(facts.sent_mark[s]),
         "shearsay=" + str(facts.sent_hearsay[s]),
-        "hearsay" if facts.hearsay[k] else "",
-        *_neighbour_sentence_features(doc, facts, s),
-        "pfirst" if k == a and facts.para_start[s] else "",
-        "nsmark=" + str(facts.sent_mark[s + 1]) if s + 1 < len(doc.sentences) else "nsmark=EOD",
-        "first" if k == a else "",
-        "last" if k == b - 1 else "",
-        "pron" if low in PRONOUNS else "",
-        "mark" if t.text in MARKS else "",
-        "nl" if "\n" in t.space_after else "",
-        "rule=" + facts.rules[k],
-        "rule-1=" + (facts.rules[k - 1] if k else "BOS"),
-        "rule+1=" + (facts.rules[k + 1] if k + 1 < len(doc.tokens) else "EOS"),
+    )
+    return own, _neighbour_sentence_features(doc, facts, s), (
+        "nsmark=" + str(facts.sent_mark[s + 1]) if s + 1 < len(doc.sentences) else "nsmark=EOD"
+    )
+
+
+def own_features(doc: Doc, facts: _DocFacts, k: int) -> list[str]:
+    """The token itself, its sentence and the sentences either side (flags only where on)."""
+    t = doc.tokens[k]
+    s = t.sent
+    a, b = doc.sentences[s]
+    head, tail = _form_features(t.text)
+    sent_own, sent_around, next_mark = facts.sent_features[s]
+    depth = facts.depth[k]
+    return [
+        *head,
+        _pos_feature(t.pos),
+        _lemma_feature(t.lemma),
+        DEPTH_FEATURES[min(depth, 2)],
+        _span_feature(facts.span_len[k]) if depth else "span=-",
+        "cue" if facts.is_cue[k] else "nocue",
+        *(("konj",) if facts.konj[k] else ()),
+        "cuedist=" + facts.cue_dist[k],
+        "segrel=" + facts.segrel[k],
+        *sent_own,
+        *(("hearsay",) if facts.hearsay[k] else ()),
+        *sent_around,
+        *(("pfirst",) if k == a and facts.para_start[s] else ()),
+        next_mark,
+        *(("first",) if k == a else ()),
+        *(("last",) if k == b - 1 else ()),
+        *tail,
+        *(("nl",) if "\n" in t.space_after else ()),
+        *_rule_features(facts.rules[k], facts.rules[k - 1] if k else "BOS", facts.rules[k + 1] if k + 1 < len(doc.tokens) else "EOS"),
     ]
 
 
-def _neighbour_sentence_features(doc: Doc, facts: _DocFacts, s: int) -> list[str]:
+def _neighbour_sentence_features(doc: Doc, facts: _DocFacts, s: int) -> tuple[str, ...]:
     """Cue, mood and rule quote kind of the previous sentence, and rule kinds of this and the next."""
-    prev = [
+    prev = (
         "pscue=" + str(facts.sent_cue[s - 1]),
         "pskonj=" + str(facts.sent_konj[s - 1]),
         "psrule=" + facts.sent_rule[s - 1],
-    ] if s else ["pscue=BOD", "pskonj=BOD", "psrule=BOD"]
+    ) if s else ("pscue=BOD", "pskonj=BOD", "psrule=BOD")
     nxt = "nsrule=" + facts.sent_rule[s + 1] if s + 1 < len(doc.sentences) else "nsrule=EOD"
-    return prev + ["srule=" + facts.sent_rule[s], nxt]
+    return (*prev, "srule=" + facts.sent_rule[s], nxt)
+
+
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+NEAR = (False, True, True, True, True, False)  # offsets whose cue, depth and word|POS count
+BOUND = tuple(f"{o}BOUND" for o in OFFSETS)
+CUE_SEEN = tuple((f"{o}cue=False", f"{o}cue=True") for o in OFFSETS)
+DEPTH_SEEN = tuple(tuple(f"{o}depth={d}" for d in range(3)) for o in OFFSETS)
+DEPTH_FEATURES = tuple(f"depth={d}" for d in range(3))
 
 
 def window_features(doc: Doc, facts: _DocFacts, k: int) -> list[str]:
     """The words, POS, cue and mark depth of the tokens up to three either side."""
-    toks, lower = doc.tokens, facts.lower
-    n = len(toks)
-    t = toks[k]
-    f = []
-    for off in (-3, -2, -1, 1, 2, 3):
-        j = k + off
+    seen, lower = facts.seen, facts.lower
+    n = len(seen)
+    pos = doc.tokens[k].pos
+    f: list[str] = []
+    for o, near in enumerate(NEAR):
+        j = k + OFFSETS[o]
         if not 0 <= j < n:
-            f.append(str(off) + "BOUND")
+            f.append(BOUND[o])
             continue
-        o = str(off)
-        f.append(o + "w=" + lower[j])
-        f.append(o + "pos=" + toks[j].pos)
-        if abs(off) <= 2:
-            f.append(o + "cue=" + str(facts.is_cue[j]))
-            f.append(o + "depth=" + str(min(facts.depth[j], 2)))
-            f.append(o + "w|pos=" + lower[j] + "|" + t.pos)  # the neighbour's word, this token's POS
+        words, tags, cue, depth = seen[j]
+        f.append(words[o])
+        f.append(tags[o])
+        if near:
+            f += (CUE_SEEN[o][cue], DEPTH_SEEN[o][depth], words[6 + o] + pos)  # the neighbour's word, this token's POS
     f.append("w|-1w=" + lower[k] + "|" + (lower[k - 1] if k else "BOS"))
-    f.append("pos|-1pos|1pos=" + t.pos + "|" + (toks[k - 1].pos if k else "") + "|" + (toks[k + 1].pos if k + 1 < n else ""))
+    f.append("pos|-1pos|1pos=" + pos + "|" + (doc.tokens[k - 1].pos if k else "") + "|" + (doc.tokens[k + 1].pos if k + 1 < n else ""))
     return f
+
+
+# Feature strings of a word, a tag, a lemma: the same few thousand recur in every
+# article, so each is built once per worker.
+@lru_cache(maxsize=1 << 16)
+def _word_seen(low: str) -> tuple[str, ...]:
+    """How a neighbour at each offset shows the lower-cased word: "-3w=…" … "3w=…", then
+    the "-3w|pos=…|" … "3w|pos=…|" prefixes the centre token's POS completes."""
+    return tuple(f"{o}w={low}" for o in OFFSETS) + tuple(f"{o}w|pos={low}|" for o in OFFSETS)
+
+
+@lru_cache(maxsize=1 << 10)
+def _pos_seen(pos: str) -> tuple[str, ...]:
+    return tuple(f"{o}pos={pos}" for o in OFFSETS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _form_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The features of a token's form that open its list, and the pronoun and mark flags near its end."""
+    low = text.lower()
+    head = ("b", "w=" + low, "suf3=" + low[-3:], "shape=" + _shape(text))
+    return head, (("pron",) if low in PRONOUNS else ()) + (("mark",) if text in MARKS else ())
+
+
+@lru_cache(maxsize=1 << 10)
+def _pos_feature(pos: str) -> str:
+    return "pos=" + pos
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemma_feature(lemma: str) -> str:
+    return "lem=" + lemma.lower()
+
+
+@lru_cache(maxsize=64)
+def _span_feature(length: int) -> str:
+    return "span=" + _bucket(length)
+
+
+@lru_cache(maxsize=1 << 10)
+def _rule_features(rule: str, before: str, after: str) -> tuple[str, str, str]:
+    return "rule=" + rule, "rule-1=" + before, "rule+1=" + after
