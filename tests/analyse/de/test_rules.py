@@ -2,8 +2,7 @@
 
 import pytest
 
-from wortlaut.analyse.de.rules import _clause_start, _named_source, _relative_antecedent, attribute, is_title
-from wortlaut.analyse.quotes import find_mark_spans
+from wortlaut.analyse.de.rules import _clause_start, _named_source, _relative_antecedent, attribute
 from wortlaut.analyse.tokens import tokenize
 
 
@@ -40,9 +39,3 @@ def test_the_clause_opens_after_a_quote_and_colon():
         ("direct", "„Wir bauen“", ["sagte"], "Die Sprecherin"),
         ("indirect", "das Werk wachse", ["sagte"], "Die Sprecherin"),
     ]
-
-
-def test_a_quoted_phrase_after_an_article_is_no_title_when_lowercase():
-    doc = tokenize("Der Sprecher nannte die Verleihung einen „stolzen Moment“ für die Zeitung „Die Zeit“.")
-    found = {doc.span_text(*m.inner): is_title(doc, m) for m in find_mark_spans(doc)}
-    assert found == {"stolzen Moment": False, "Die Zeit": True}

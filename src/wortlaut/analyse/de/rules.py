@@ -46,8 +46,6 @@ def is_title(doc: Doc, m: MarkSpan) -> bool:
     inner = doc.tokens[a:b]
     if any(t.text in ".!?,:" for t in inner):
         return False
-    if inner[0].text[:1].islower():
-        return False  # a name starts with a capital: "eine „offene Frage“" is a quoted phrase
     before = doc.tokens[m.start - 1] if m.start > 0 else None
     if before is not None and (before.pos in ("APPR", "APPRART", "ART") or before.text.lower() in MEDIA_NOUNS):
         return True
