@@ -58,7 +58,7 @@ def learn_cue_lemmas(pairs: list[tuple[Doc, list[str]]], min_count: int = 2, min
             total[lemma] += 1
             if lab.endswith("-C"):
                 cue[lemma] += 1
-    return sorted(l for l, c in cue.items() if c >= min_count and c / total[l] >= min_ratio and l.isalpha())
+    return sorted(w for w, c in cue.items() if c >= min_count and c / total[w] >= min_ratio and w.isalpha())
 
 
 def _fit(items, params: dict, path: Path) -> None:

@@ -1,7 +1,7 @@
 """Roles tidied after the taggers: the spans the corpus draws, on real tagged text."""
 
 from wortlaut.analyse.attribution import Attribution
-from wortlaut.analyse.de.sentences import _subject, add_uncued, sentence_labels
+from wortlaut.analyse.de.sentences import sentence_subject, add_uncued, sentence_labels
 from wortlaut.analyse.de.speakers import (
     cued_free,
     drop_unsupported,
@@ -67,7 +67,7 @@ def test_statement_with_neither_cue_nor_speaker_is_dropped():
 
 def test_reported_sentence_takes_its_subject_and_free_one_the_last_speaker():
     doc = tokenize("In der Begründung weisen die Richter auf eine Lücke hin. Es soll mehr Geld fließen.")
-    assert words(doc, _subject(doc, *doc.sentences[0])) == "die Richter"
+    assert words(doc, sentence_subject(doc, *doc.sentences[0])) == "die Richter"
     atts = add_uncued(doc, [], ["R", "F"], [])
     assert [a.kind for a in atts] == ["reported", "free"]
     assert words(doc, atts[0].quote[0]).endswith("hin.")

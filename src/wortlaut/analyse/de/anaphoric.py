@@ -14,8 +14,9 @@ from ...lexicon.time_words import DE_TEMPORAL
 from ..attribution import Attribution, Range
 from ..tokens import Doc
 from .cues import NEEDS_PARTICLE, PARTICLE_VERBS, SPEECH_VERBS
-from .prepositional import FINAL, MIN_QUOTE, _finite, _stts
-from .rules import _np_at
+from .prepositional import FINAL, MIN_QUOTE
+from .rules import np_at
+from .tags import finite_verb, stts
 
 DEMONSTRATIVES = frozenset({"dies", "das", "dieses", "davon", "daraus"})
 # "Dies geht aus dem Bericht hervor", "Davon geht die Polizei aus"
@@ -49,16 +50,16 @@ def _source(doc: Doc, k: int, end: int) -> Range | None:
     """The phrase naming the source after the verb: a noun phrase, or the one after
     "aus", with a place or medium after it ("Airbus im französischen Toulouse")
     but not a time ("am Montag")."""
-    while k < end and _stts(doc.tokens[k].pos) in ("ADV", "PTKNEG"):
+    while k < end and stts(doc.tokens[k].pos) in ("ADV", "PTKNEG"):
         k += 1
     if k < end and doc.tokens[k].text.lower() == "aus":
         k += 1
-    np = _np_at(doc, k, end)
+    np = np_at(doc, k, end)
     if np is None:
         return None
     j = np[1]
     if j < end and doc.tokens[j].pos in ("APPR", "APPRART"):
-        pp = _np_at(doc, j + 1, end)
+        pp = np_at(doc, j + 1, end)
         if pp is not None and pp[1] == end and not any(t.text.lower() in DE_TEMPORAL for t in doc.tokens[j:end]):
             return (np[0], end)
     return np
@@ -66,7 +67,7 @@ def _source(doc: Doc, k: int, end: int) -> Range | None:
 
 def _attribution(doc: Doc, s: int) -> Attribution | None:
     a, b = doc.sentences[s]
-    if b - a < 3 or doc.tokens[a].text.lower() not in DEMONSTRATIVES or not _finite(doc, a + 1):
+    if b - a < 3 or doc.tokens[a].text.lower() not in DEMONSTRATIVES or not finite_verb(doc, a + 1):
         return None
     cue = _cue(doc, a + 1, b)
     if cue is None:
@@ -74,7 +75,7 @@ def _attribution(doc: Doc, s: int) -> Attribution | None:
     end = cue[-1][0] if len(cue) > 1 else (b - 1 if doc.tokens[b - 1].text in FINAL else b)
     pa, pb = doc.sentences[s - 1]
     stop = pb - 1 if doc.tokens[pb - 1].text in FINAL else pb
-    if stop - pa < MIN_QUOTE or not any(_finite(doc, k) for k in range(pa, stop)):
+    if stop - pa < MIN_QUOTE or not any(finite_verb(doc, k) for k in range(pa, stop)):
         return None
     return Attribution([(pa, stop), (a, a + 1)], "indirect", cue, _source(doc, a + 2, end))
 

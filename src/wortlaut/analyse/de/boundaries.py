@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..attribution import Attribution, Range
 from ..tokens import Doc
-from .prepositional import FINAL, MIN_QUOTE, _finite
+from .prepositional import FINAL, MIN_QUOTE
+from .tags import finite_verb
 
 CLAUSE_KINDS = ("indirect", "mixed")
 
@@ -27,7 +28,7 @@ def _ranges(tokens: list[int]) -> list[Range]:
 
 
 def _clause(doc: Doc, tokens: list[int]) -> bool:
-    return len(tokens) >= MIN_QUOTE and any(_finite(doc, k) for k in tokens)
+    return len(tokens) >= MIN_QUOTE and any(finite_verb(doc, k) for k in tokens)
 
 
 def _beside_frame(doc: Doc, quote: list[int], frame: set[int]) -> list[int] | None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from ..attribution import Attribution, Range
 from ..tokens import Doc
 from .morphology import gender_of_noun
-from .rules import _np_at
+from .rules import np_at
+from .tags import finite_verb
 
 # determiners that mark a phrase as an object, never a subject
 OBJECT_DETERMINERS = frozenset({
@@ -40,10 +41,6 @@ PERSON_OBJECT_LEMMAS = frozenset({
 DATIVE = frozenset({"dem", "einem", "der", "einer", "diesem", "seinem", "ihrem"})
 
 
-def _finite(doc: Doc, k: int) -> bool:
-    return "FIN" in doc.tokens[k].pos
-
-
 def _vorfeld(doc: Doc, v: int) -> Range | None:
     """The noun phrase that fills the whole stretch from the sentence start to the
     verb at ``v``, with an apposition in commas or brackets ("X, Chef von Y,")."""
@@ -55,14 +52,14 @@ def _vorfeld(doc: Doc, v: int) -> Range | None:
     t = doc.tokens[a]
     if v == a + 1 and t.pos == "PPER" and t.text.lower() in SUBJECT_PRONOUNS:
         return (a, v)
-    np = _np_at(doc, a, v)
+    np = np_at(doc, a, v)
     # a capitalised adverb opens many sentences ("Unterdessen verlangen die Grünen"): not a phrase
     if np is None or t.pos.startswith(("ADV", "PROAV", "ADJ(D)")) \
             or not any(x.pos.startswith(("NN", "NE", "FM")) for x in doc.tokens[np[0] : np[1]]):
         return None
     end = np[1]
     while end < v and doc.tokens[end].pos in ("APPR", "APPRART"):  # "Der Vorsitzende des Verbands in Deutschland"
-        pp = _np_at(doc, end + 1, v)
+        pp = np_at(doc, end + 1, v)
         if pp is None:
             break
         end = pp[1]
@@ -89,14 +86,14 @@ def _nominative_after(doc: Doc, k: int, end: int) -> Range | None:
         j += 1
     if j >= end or doc.tokens[j].text.lower() in OBJECT_DETERMINERS | DATIVE - {"der"}:
         return None
-    return _np_at(doc, j, end)
+    return np_at(doc, j, end)
 
 
 def by_word_order(doc: Doc, att: Attribution) -> None:
     if not att.cue or att.kind == "reported":
         return
     v = att.cue[0][0]
-    if not _finite(doc, v) or doc.tokens[v].lemma == "werden" \
+    if not finite_verb(doc, v) or doc.tokens[v].lemma == "werden" \
             or any(doc.tokens[k].text.lower().startswith(CITING) for a, b in att.cue for k in range(a, b)):
         return  # a passive's or a citation's speaker is not its subject
     front = _vorfeld(doc, v)
@@ -122,7 +119,7 @@ def _dative_np(doc: Doc, k: int, end: int, after_speaker: bool) -> Range | None:
     first = doc.tokens[k].text.lower()
     if first not in DATIVE or (after_speaker and first in ("der", "einer")):
         return None
-    np = _np_at(doc, k, end)
+    np = np_at(doc, k, end)
     if np is not None and first in ("der", "einer") and not _dative_up_front(doc, np):
         # "der Zeitung" is a dative, "der Minister" a subject: the noun's gender tells
         nouns = [t for t in doc.tokens[np[0] : np[1]] if t.pos.startswith("NN")]
@@ -141,7 +138,7 @@ def addressee_by_case(doc: Doc, att: Attribution) -> None:
     spk = set(range(*att.speaker)) if att.speaker else set()
     for k in range(a, end - 1):
         if doc.tokens[k].text.lower() == "gegenüber" and k + 1 not in quote and k + 1 not in spk:
-            np = _np_at(doc, k + 1, end)
+            np = np_at(doc, k + 1, end)
             if np is not None and not quote & set(range(*np)):
                 att.addressee = np
                 return
@@ -163,9 +160,9 @@ def addressee_by_case(doc: Doc, att: Attribution) -> None:
 
 def _object_np(doc: Doc, k: int, end: int) -> Range | None:
     """The object noun phrase at ``k``, with a coordinated second one ("die Schüler und Lehrer")."""
-    np = _np_at(doc, k, end)
+    np = np_at(doc, k, end)
     if np is not None and np[1] + 1 < end and doc.tokens[np[1]].text == "und":
-        more = _np_at(doc, np[1] + 1, end)
+        more = np_at(doc, np[1] + 1, end)
         if more is not None:
             return (np[0], more[1])
     return np
@@ -190,11 +187,11 @@ def _grow_once(doc: Doc, b: int, end: int, cue_at: set[int], von_verb: bool) -> 
         return b
     word = toks[b].text.lower()
     if word in ("von", "vom") and b + 1 < end and not von_verb:
-        np = _np_at(doc, b + 1, end)
+        np = np_at(doc, b + 1, end)
         if np is not None:
             stop = np[1]
             if stop + 1 < end and toks[stop].text == "und" and toks[stop + 1].pos.startswith(("NE", "ART")):
-                more = _np_at(doc, stop + 1, end)
+                more = np_at(doc, stop + 1, end)
                 stop = more[1] if more else stop
             return stop
     if word == "(":
@@ -204,7 +201,7 @@ def _grow_once(doc: Doc, b: int, end: int, cue_at: set[int], von_verb: bool) -> 
     if word == "," and b + 2 < end:
         close = next((j for j in range(b + 2, min(end, b + 12)) if toks[j].text == ","), None)
         if close is not None and (close + 1 in cue_at or "FIN" in toks[close + 1].pos) and _no_clause(doc, b + 1, close) \
-                and _np_at(doc, b + 1, close) is not None:
+                and np_at(doc, b + 1, close) is not None:
             return close  # "Petra Pau, PDS-Abgeordnete, sagte": the apposition, not its closing comma
     return b
 

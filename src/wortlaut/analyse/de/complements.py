@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..attribution import Attribution, Range
 from ..tokens import Doc
 from .cues import KONJUNKTIV_I, NEEDS_PARTICLE, SPEECH_VERBS
-from .prepositional import _stts
+from .tags import stts
 
 # verbs (as lemma, a separable one with its particle) whose infinitive object is a statement
 INTENT_VERBS = SPEECH_VERBS | frozenset({
@@ -53,7 +53,7 @@ def _trigger(doc: Doc, a: int, c: int, verbs: frozenset[str], nouns: frozenset[s
     verb_seen = False
     for k in range(a, c):
         t = doc.tokens[k]
-        lemma, pos = t.lemma.lower(), _stts(t.pos)
+        lemma, pos = t.lemma.lower(), stts(t.pos)
         verb_seen = verb_seen or "FIN" in pos
         if pos.startswith("NN") and lemma in nouns and verb_seen:
             return k  # a noun before the verb is the subject, its clause an apposition ("Die Entscheidung, … zu …, fiel")
@@ -67,14 +67,14 @@ def _trigger(doc: Doc, a: int, c: int, verbs: frozenset[str], nouns: frozenset[s
 
 
 def _zu_end(doc: Doc, k: int) -> bool:
-    pos = _stts(doc.tokens[k].pos)
+    pos = stts(doc.tokens[k].pos)
     return pos == "VVIZU" or (pos in ("VVINF", "VAINF", "VMINF") and doc.tokens[k - 1].text == "zu")
 
 
 def _infinitive_clause(doc: Doc, c: int, b: int) -> Range | None:
     """The zu-infinitive clause after the comma at ``c``: up to its last infinitive,
     across relative and other embedded clauses but not into a new main clause."""
-    if c + 1 >= b or _stts(doc.tokens[c + 1].pos) in ("KOUI", "KOUS"):
+    if c + 1 >= b or stts(doc.tokens[c + 1].pos) in ("KOUI", "KOUS"):
         return None  # "um … zu" is a purpose, "nachdem …" a clause of its own
     end = None
     embedded = False
@@ -83,7 +83,7 @@ def _infinitive_clause(doc: Doc, c: int, b: int) -> Range | None:
         if t.text in (".", "!", "?", ";", ":"):
             break
         if t.text == ",":
-            embedded = k + 1 < b and _stts(doc.tokens[k + 1].pos).startswith(EMBEDDING)
+            embedded = k + 1 < b and stts(doc.tokens[k + 1].pos).startswith(EMBEDDING)
             continue
         if "FIN" in t.pos and not embedded:
             break
@@ -102,7 +102,7 @@ def _to_the_end(doc: Doc, c: int, b: int) -> Range | None:
 
 def _cue(doc: Doc, a: int, c: int, trigger: int) -> list[Range]:
     """The main clause's verbs with its particle, and the noun when a noun takes the clause."""
-    ks = {k for k in range(a, c) if _stts(doc.tokens[k].pos) in VERB_PARTS} | {trigger}
+    ks = {k for k in range(a, c) if stts(doc.tokens[k].pos) in VERB_PARTS} | {trigger}
     return [(k, k + 1) for k in sorted(ks)]
 
 
@@ -111,7 +111,7 @@ def _subjunctive(doc: Doc, c: int, b: int) -> bool:
     ("…, die Motivation seien schlechte Erfahrungen"): reported speech without "dass"."""
     for k in range(c + 1, b):
         t = doc.tokens[k]
-        if t.text in (",", ".", ";", ":") or _stts(t.pos).startswith(EMBEDDING):
+        if t.text in (",", ".", ";", ":") or stts(t.pos).startswith(EMBEDDING):
             return False
         if "FIN" in t.pos:
             return t.text.lower() in SUBJUNCTIVE

@@ -13,7 +13,8 @@ from __future__ import annotations
 from ..attribution import Attribution
 from ..tokens import Doc
 from .cues import SPEECH_VERBS
-from .rules import _np_at
+from .rules import np_at
+from .tags import finite_verb, stts
 
 SOURCE_NOUNS = frozenset({
     "angabe", "angaben", "einschätzung", "einschätzungen", "ansicht", "auffassung", "meinung", "aussage",
@@ -31,22 +32,13 @@ def _names_source(word: str) -> bool:
     return w in SOURCE_NOUNS or w.endswith(SOURCE_SUFFIXES)
 
 
-def _stts(pos: str) -> str:
-    """The plain STTS tag: the tagger may write "VV(FIN)" for "VVFIN"."""
-    return pos.replace("(", "").replace(")", "")
-
-
-def _finite(doc: Doc, k: int) -> bool:
-    return "FIN" in doc.tokens[k].pos
-
-
 def _source_after_nach(doc: Doc, k: int, end: int) -> bool:
     """"nach [eigenen | ersten | offiziellen] Angaben …": a source noun within the next three words."""
     for j in range(k + 1, min(end, k + 4)):
         t = doc.tokens[j]
         if t.pos.startswith("NN"):
             return _names_source(t.text)
-        if not _stts(t.pos).startswith(("ART", "ADJA", "PPOSAT", "PIAT", "CARD")):
+        if not stts(t.pos).startswith(("ART", "ADJA", "PPOSAT", "PIAT", "CARD")):
             return False
     return False
 
@@ -56,16 +48,16 @@ def _phrase_end(doc: Doc, k: int, a: int, b: int) -> int | None:
     at the closing comma when commas enclose it, else at the end of its noun phrase."""
     if k == a:
         j = k + 1
-        while j < b and not _finite(doc, j) and doc.tokens[j].text not in (",", ":") and j - k <= 15:
+        while j < b and not finite_verb(doc, j) and doc.tokens[j].text not in (",", ":") and j - k <= 15:
             j += 1
-        return j if j < b and _finite(doc, j) else None
+        return j if j < b and finite_verb(doc, j) else None
     if doc.tokens[k - 1].text == ",":
         j = k + 1
-        while j < b and doc.tokens[j].text != "," and not _finite(doc, j) and j - k <= 15:
+        while j < b and doc.tokens[j].text != "," and not finite_verb(doc, j) and j - k <= 15:
             j += 1
         if j < b and doc.tokens[j].text == ",":
             return j
-    np = _np_at(doc, k + 1, b)
+    np = np_at(doc, k + 1, b)
     if np is None:
         return None
     if doc.tokens[k].text.lower() == "nach":
@@ -86,7 +78,7 @@ def _parts_around(doc: Doc, lo: int, hi: int, a: int, b: int) -> list[tuple[int,
         hi += 1
     stop = b - 1 if doc.tokens[b - 1].text in FINAL else b
     parts = [(x, y) for x, y in ((a, lo), (hi, stop)) if y > x]
-    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(_finite(doc, j) for x, y in parts for j in range(x, y)):
+    if sum(y - x for x, y in parts) < MIN_QUOTE or not any(finite_verb(doc, j) for x, y in parts for j in range(x, y)):
         return None
     return parts
 
@@ -113,12 +105,12 @@ def _wie_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     while j < b and j - k <= 10 and doc.tokens[j].text not in (",", ".", ":"):
         j += 1
     verb = j - 1
-    while verb > k and _stts(doc.tokens[verb].pos) in ("VAFIN", "VMFIN", "VAINF", "VAPP", "VVPP", "PTKVZ") and \
+    while verb > k and stts(doc.tokens[verb].pos) in ("VAFIN", "VMFIN", "VAINF", "VAPP", "VVPP", "PTKVZ") and \
             doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
         verb -= 1  # "mitgeteilt hatte", "bekannt gab"
     if verb <= k + 1 or doc.tokens[verb].lemma.lower() not in SPEECH_VERBS:
         return None
-    speaker = _np_at(doc, k + 1, verb)
+    speaker = np_at(doc, k + 1, verb)
     parts = _parts_around(doc, k, j, a, b)
     if parts is None:
         return None
@@ -130,7 +122,7 @@ def _so_statement(doc: Doc, k: int, a: int, b: int) -> Attribution | None:
     """"…, so der Sprecher." / "…, so der Sprecher, …": a trailing "so" names the source."""
     if k == a or doc.tokens[k - 1].text != ",":
         return None
-    np = _np_at(doc, k + 1, b)
+    np = np_at(doc, k + 1, b)
     if np is None:
         return None
     j = np[1]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..attribution import Attribution, Range
 from ..tokens import Doc
-from .sentences import _subject, whole_vorfeld
+from .sentences import sentence_subject, whole_vorfeld
 
 SPEAKER_MODEL = "speakers.json"
 STATEMENTS_BACK = 3  # the speakers of this many statements before are candidates
@@ -71,7 +71,7 @@ def candidates(doc: Doc, before: list[Attribution], att: Attribution, paragraph:
         if s - back < 0:
             break
         sa, sb = doc.sentences[s - back]
-        subject = _subject(doc, sa, sb)
+        subject = sentence_subject(doc, sa, sb)
         if subject is not None:
             add(whole_vorfeld(doc, subject, sb), "subject")
     for r, feats in found.items():

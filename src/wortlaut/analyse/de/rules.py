@@ -66,13 +66,13 @@ def _np_after(doc: Doc, k: int, end: int) -> Range | None:
         return None
     if toks[k].pos == "PPER" or toks[k].text.lower() in ("er", "sie", "man", "wir", "ich"):
         return (k, k + 1)
-    np = _np_at(doc, k, end)
+    np = np_at(doc, k, end)
     if np and toks[np[1] - 1].text.lower() in DE_TEMPORAL:  # "schrieb diese Woche …"
         return _np_after(doc, np[1], end)
     return np
 
 
-def _np_at(doc: Doc, k: int, end: int) -> Range | None:
+def np_at(doc: Doc, k: int, end: int) -> Range | None:
     toks = doc.tokens
     j = k
     seen_noun = False
@@ -94,14 +94,14 @@ def _np_at(doc: Doc, k: int, end: int) -> Range | None:
     return (k, j) if seen_noun and j > k else None
 
 
-def _first_np(doc: Doc, a: int, b: int) -> Range | None:
+def first_np(doc: Doc, a: int, b: int) -> Range | None:
     for k in range(a, b):
         t = doc.tokens[k]
         if t.pos in ("APPR", "APPRART"):
             return None  # the clause opens with an adverbial; no subject up front
         if t.pos == "PPER":
             return (k, k + 1)
-        np = _np_at(doc, k, b)
+        np = np_at(doc, k, b)
         if np:
             return np
     return None
@@ -144,7 +144,7 @@ def _find_cues(doc: Doc, a: int, b: int, depth: list[int]) -> list[list[Range]]:
 SOURCE_PREPOSITIONS = ("laut", "gemäß", "nach", "zufolge")
 
 
-def _speaker_for(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -> Range | None:
+def speaker_for(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -> Range | None:
     toks = doc.tokens
     v = cue[0][0]
     low = toks[v].text.lower()
@@ -153,7 +153,7 @@ def _speaker_for(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -
     after = _np_after(doc, cue[-1][1] if len(cue) == 1 else v + 1, b)
     if after and not any(depth[i] for i in range(*after)):
         return after
-    return _relative_antecedent(doc, v, a) or _first_np(doc, _clause_start(doc, v, a, depth), v)
+    return _relative_antecedent(doc, v, a) or first_np(doc, _clause_start(doc, v, a, depth), v)
 
 
 def _named_source(doc: Doc, cue: list[Range], a: int, b: int, depth: list[int]) -> Range | None:
@@ -229,7 +229,7 @@ def attribute(doc: Doc) -> list[Attribution]:
         end = b - 1 if toks[b - 1].text in ".!?" and not depth[b - 1] else b
         sent_marks = [m for m in spans if m.start < b and m.end > a]
         for cue in _find_cues(doc, a, b, depth):
-            speaker = _speaker_for(doc, cue, a, b, depth)
+            speaker = speaker_for(doc, cue, a, b, depth)
             direct = _direct_for(doc, cue, sent_marks, depth)
             if direct:
                 for m in direct:

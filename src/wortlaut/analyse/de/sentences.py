@@ -21,7 +21,7 @@ from ..attribution import Attribution, Range
 from ..tokens import Doc
 from .cues import KONJUNKTIV_I
 from .prepositional import framed_cueless
-from .rules import _first_np, _np_at
+from .rules import first_np, np_at
 
 SENTENCE_MODEL = "sentences.crfsuite"
 KIND_OF_SENTENCE = {"R": "reported", "F": "free"}
@@ -137,10 +137,10 @@ class SentenceTagger:
         return out
 
 
-def _subject(doc: Doc, a: int, b: int) -> Range | None:
+def sentence_subject(doc: Doc, a: int, b: int) -> Range | None:
     """The subject of a main clause: the opening noun phrase, or after a fronted
     adverbial the one right after the finite verb ("In der Begründung weisen die Richter …")."""
-    np = _first_np(doc, a, b)
+    np = first_np(doc, a, b)
     if np is not None:
         return np
     for k in range(a, b):
@@ -150,7 +150,7 @@ def _subject(doc: Doc, a: int, b: int) -> Range | None:
                 j += 1
             if j < b and doc.tokens[j].pos == "PPER":
                 return (j, j + 1)
-            return _np_at(doc, j, b) if j < b else None
+            return np_at(doc, j, b) if j < b else None
     return None
 
 
@@ -198,7 +198,7 @@ def add_uncued(doc: Doc, atts: list[Attribution], labels: list[str], speakers: l
         att = Attribution([(a, b)], KIND_OF_SENTENCE[lab])
         if lab == "R":
             inside = [r for r in speakers if a <= r[0] and r[1] <= b]
-            att.speaker = inside[0] if inside else _subject(doc, a, b)
+            att.speaker = inside[0] if inside else sentence_subject(doc, a, b)
             if att.speaker is not None:
                 att.speaker = whole_vorfeld(doc, att.speaker, b)
         else:

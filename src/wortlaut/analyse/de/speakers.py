@@ -14,8 +14,8 @@ from ..attribution import Attribution, Range
 from ..quotes import find_mark_spans, mark_depths
 from ..tokens import Doc
 from .clauses import addressee_by_case, by_word_order, grown_speaker, passive_roles
-from .prepositional import _stts
-from .rules import _speaker_for
+from .rules import speaker_for
+from .tags import stts
 
 GOVERNING_CUES = frozenset({"nach", "laut"})
 SELF_SOURCED_CUES = frozenset({"demnach", "danach", "wonach"})
@@ -35,7 +35,7 @@ def governed_start(doc: Doc, cue: int, speaker: Range) -> Range:
     the preposition governs, which the role layer often leaves out."""
     a, b = speaker
     between = doc.tokens[cue + 1 : a]
-    if 0 < len(between) <= 2 and all(_stts(t.pos) in ("NN", "ADJA") for t in between):
+    if 0 < len(between) <= 2 and all(stts(t.pos) in ("NN", "ADJA") for t in between):
         return (cue + 1, b)
     return speaker
 
@@ -107,7 +107,7 @@ def trimmed_tail(doc: Doc, speaker: Range) -> Range:
     """A noun phrase does not end in a lowercase adverb or predicative adjective:
     "Aussage des Angestellten intern immer" is "Aussage des Angestellten"."""
     a, b = speaker
-    while b - a > 1 and doc.tokens[b - 1].text[:1].islower() and _stts(doc.tokens[b - 1].pos) in ("ADV", "ADJD", "PTKNEG"):
+    while b - a > 1 and doc.tokens[b - 1].text[:1].islower() and stts(doc.tokens[b - 1].pos) in ("ADV", "ADJD", "PTKNEG"):
         b -= 1
     return (a, b) if b > a else speaker
 
@@ -142,7 +142,7 @@ def nominal(doc: Doc, speaker: Range) -> bool:
     toks = doc.tokens[speaker[0] : speaker[1]]
     if len(toks) == 1 and toks[0].text.lower() in SELF_SOURCED_CUES | {"man"}:
         return toks[0].text.lower() != "man"
-    return not all(_stts(t.pos).startswith(NON_NOMINAL_POS) for t in toks)
+    return not all(stts(t.pos).startswith(NON_NOMINAL_POS) for t in toks)
 
 
 def source_phrase(doc: Doc, speaker: Range) -> bool:
@@ -159,7 +159,7 @@ def sourceless_report(doc: Doc, att: Attribution) -> bool:
     if att.kind != "reported" or att.speaker is None:
         return False
     t = doc.tokens[att.speaker[0]]
-    return _stts(t.pos).startswith(("ADV", "PROAV", "APPR", "KON", "PWAV")) or t.text.lower() in ("man", "es")
+    return stts(t.pos).startswith(("ADV", "PROAV", "APPR", "KON", "PWAV")) or t.text.lower() in ("man", "es")
 
 
 def verbless(doc: Doc, att: Attribution) -> bool:
@@ -217,7 +217,7 @@ def cue_subjects(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if depth is None:
             depth = mark_depths(doc, find_mark_spans(doc))
         a, b = doc.sentences[doc.tokens[att.cue[0][0]].sent]
-        found = _speaker_for(doc, att.cue, a, b, depth)
+        found = speaker_for(doc, att.cue, a, b, depth)
         if found is not None and not att.quote_tokens() & set(range(*found)):
             att.speaker = found
     return atts
