@@ -1,12 +1,10 @@
 """A "Dies gab X bekannt" sentence attributes the sentence before it."""
 
+from spans import words
+
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.anaphoric import anaphoric_statements
 from wortlaut.analyse.tokens import tokenize
-
-
-def words(doc, r):
-    return doc.span_text(*r) if r else None
 
 
 def test_the_demonstrative_and_the_sentence_before_are_the_quote():

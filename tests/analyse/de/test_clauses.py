@@ -1,21 +1,10 @@
 """Speaker and addressee by word order and case, on real tagged text."""
 
+from spans import find, words
+
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.clauses import addressee_by_case, by_word_order
 from wortlaut.analyse.tokens import tokenize
-
-
-def find(doc, text):
-    toks = [t.text for t in doc.tokens]
-    parts = text.split()
-    for k in range(len(toks)):
-        if toks[k : k + len(parts)] == parts:
-            return (k, k + len(parts))
-    raise AssertionError(text)
-
-
-def words(doc, r):
-    return doc.span_text(*r) if r else None
 
 
 def statement(text, quote, cue, speaker):

@@ -1,12 +1,10 @@
 """A zu-infinitive or dass-clause after a verb or noun of saying or intending is a statement."""
 
+from spans import words
+
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.complements import complement_statements
 from wortlaut.analyse.tokens import tokenize
-
-
-def words(doc, r):
-    return doc.span_text(*r) if r else None
 
 
 def test_the_infinitive_clause_is_the_quote_and_the_main_verbs_the_cue():

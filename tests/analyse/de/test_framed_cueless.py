@@ -1,12 +1,10 @@
 """A statement found without a cue takes the prepositional frame of its sentence."""
 
+from spans import words
+
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.prepositional import framed_cueless, prepositional_statements
 from wortlaut.analyse.tokens import tokenize
-
-
-def words(doc, r):
-    return doc.span_text(*r) if r else None
 
 
 def test_a_cueless_statement_takes_the_nach_frame_not_a_carried_speaker():

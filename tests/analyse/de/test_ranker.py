@@ -2,6 +2,8 @@
 
 import json
 
+from spans import words
+
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.ranker import SpeakerRanker, candidates
 from wortlaut.analyse.tokens import tokenize
@@ -12,10 +14,6 @@ def find(doc, text):
     """The token range of ``text``'s first occurrence."""
     start = doc.text.index(text)
     return (doc.token_at(start), doc.token_at(start + len(text) - 1) + 1)
-
-
-def words(doc, r):
-    return doc.span_text(*r)
 
 
 TEXT = ("Die Polizei sagte, der Mann sei geflohen. Der Physiker Pflugbeil war mehrmals in Japan. "

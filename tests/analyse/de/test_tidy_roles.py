@@ -1,7 +1,9 @@
 """Roles tidied after the taggers: the spans the corpus draws, on real tagged text."""
 
+from spans import find, words
+
 from wortlaut.analyse.attribution import Attribution
-from wortlaut.analyse.de.sentences import sentence_subject, add_uncued, sentence_labels
+from wortlaut.analyse.de.sentences import add_uncued, sentence_labels, sentence_subject
 from wortlaut.analyse.de.speakers import (
     cued_free,
     drop_unsupported,
@@ -9,19 +11,6 @@ from wortlaut.analyse.de.speakers import (
     tidy_speakers,
 )
 from wortlaut.analyse.tokens import tokenize
-
-
-def words(doc, r):
-    return doc.span_text(*r)
-
-
-def find(doc, text):
-    toks = [t.text for t in doc.tokens]
-    parts = text.split()
-    for k in range(len(toks)):
-        if toks[k : k + len(parts)] == parts:
-            return (k, k + len(parts))
-    raise AssertionError(text)
 
 
 def test_speaker_after_nach_starts_at_the_governed_noun_and_cue_is_the_preposition():

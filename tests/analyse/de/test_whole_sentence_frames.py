@@ -1,12 +1,10 @@
 """A statement framed by "X zufolge", "laut X" or "nach X" spans the rest of its sentence."""
 
+from spans import words
+
 from wortlaut.analyse.attribution import Attribution
 from wortlaut.analyse.de.prepositional import whole_sentence_frames
 from wortlaut.analyse.tokens import tokenize
-
-
-def words(doc, r):
-    return doc.span_text(*r) if r else None
 
 
 def test_a_cut_zufolge_statement_is_widened_and_its_split_copy_dropped():
