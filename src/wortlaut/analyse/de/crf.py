@@ -23,6 +23,7 @@ from .complements import complement_statements
 from .cues import PARTICLE_VERBS
 from .rules import attribute as rule_attribute
 from .features import FEATURES_VERSION, token_features
+from .narration import drop_narration
 from .prepositional import prepositional_statements
 from .ranker import SPEAKER_MODEL, SpeakerRanker
 from .sentences import SENTENCE_MODEL, SentenceTagger, add_uncued, sentence_features
@@ -162,7 +163,8 @@ class CRFTagger:
         if self.sentence_tagger is not None and doc.sentences:
             labels = self.sentence_tagger.confident(sentence_features(doc, rule_atts, self.cue_lemmas))
             atts = add_uncued(doc, atts, labels, speakers)
-        return indirect_boundaries(doc, carried_speakers(drop_unsupported(atts)))
+        atts = indirect_boundaries(doc, carried_speakers(drop_unsupported(atts)))
+        return drop_narration(doc, atts, self.cue_lemmas)
 
 
 PIECE_TOKENS = 4000  # a long article's worth; anything shorter is tagged whole
