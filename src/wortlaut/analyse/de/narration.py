@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from ..attribution import Attribution
 from ..tokens import Doc, Token
-from .cues import KONJUNKTIV_I, SPEECH_VERBS
+from .cues import KONJUNKTIV_I, NEEDS_PARTICLE, SPEECH_VERBS
 from .sentences import HEARSAY
 from .tags import stts
 
 NARRATED_KINDS = ("indirect", "mixed")
 RELATIVE_POS = ("PRELS", "PRELAT")
-REPORTING_MOOD = KONJUNKTIV_I | HEARSAY | frozenset("könnte könnten müsste müssten dürfte dürften".split())
+REPORTING_MOOD = KONJUNKTIV_I | HEARSAY | frozenset({"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften"})
 FINAL = frozenset(".,;:")
 
 
@@ -55,5 +55,24 @@ def narrating_relative(doc: Doc, att: Attribution, cue_lemmas: frozenset[str]) -
     )
 
 
+def _reports_its_sentence(doc: Doc, att: Attribution) -> bool:
+    """"Andere Rezensenten lobten dagegen die Kameraarbeit, die …": the speaker opens the
+    sentence and its speech verb follows, so the sentence reports what the speaker did."""
+    if not att.cue or att.speaker is None:
+        return False
+    a, _ = doc.sentences[doc.tokens[att.quote[0][0]].sent]
+    verb = doc.tokens[att.cue[0][0]]
+    return att.speaker[0] == a and att.cue[0][0] == att.speaker[1] and verb.lemma.lower() in SPEECH_VERBS - NEEDS_PARTICLE
+
+
 def drop_narration(doc: Doc, atts: list[Attribution], cue_lemmas: frozenset[str]) -> list[Attribution]:
-    return [att for att in atts if not narrating_relative(doc, att, cue_lemmas)]
+    """Narrating relative clauses dropped, or widened to a reported sentence when its
+    speaker and speech verb open the sentence."""
+    out = []
+    for att in atts:
+        if not narrating_relative(doc, att, cue_lemmas):
+            out.append(att)
+        elif _reports_its_sentence(doc, att):
+            sentence = doc.sentences[doc.tokens[att.quote[0][0]].sent]
+            out.append(Attribution([sentence], "reported", att.cue, att.speaker, att.addressee))
+    return out
