@@ -50,3 +50,15 @@ def test_a_speaker_opening_the_sentence_reports_it():
     assert reported.kind == "reported"
     assert words(doc, reported.quote[0]) == "Viele Besucher lobten die Bühne , die ohne Vorhang auskommt ."
     assert words(doc, reported.speaker) == "Viele Besucher"
+
+
+def test_a_statement_before_the_adjective_laut_is_dropped():
+    doc = _tagged("Schon im Frühjahr war Kritik an dem Plan laut geworden .")
+    att = _indirect(doc, "Schon im Frühjahr war Kritik an dem Plan", "laut")
+    assert drop_narration(doc, [att], frozenset()) == []
+
+
+def test_the_preposition_laut_still_frames_a_statement():
+    doc = _tagged("Laut dem Verband steigen die Preise im Herbst .")
+    att = _indirect(doc, "steigen die Preise im Herbst", "Laut", "dem Verband")
+    assert drop_narration(doc, [att], frozenset()) == [att]

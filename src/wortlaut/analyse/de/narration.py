@@ -6,6 +6,9 @@ Mann, [der wegen Gotteslästerung angeklagt worden war]") describes its noun; it
 is no reported content. It is one when it speaks for someone: in the subjunctive
 ("…, die behandelt werden müsse"), as a zu-infinitive, or with a speech verb of
 its own ("…, in dem er Unzufriedenheit als Motiv angab").
+
+"Kritik wurde laut" narrates too: the adjective "laut" is no preposition
+framing what stands before it; it can only introduce what follows it.
 """
 
 from __future__ import annotations
@@ -55,6 +58,22 @@ def narrating_relative(doc: Doc, att: Attribution, cue_lemmas: frozenset[str]) -
     )
 
 
+def _ends_phrase(t: Token) -> bool:
+    return t.text in FINAL or stts(t.pos).startswith("V")
+
+
+def _before_adjective_laut(doc: Doc, att: Attribution) -> bool:
+    """"Schon 2006 war Kritik [laut] geworden.": the only cue is "laut" ending its phrase
+    (a stop, a comma or a verb after it), and the quote stands before it."""
+    if len(att.cue) != 1 or att.cue[0][1] - att.cue[0][0] != 1:
+        return False
+    k = att.cue[0][0]
+    toks = doc.tokens
+    if toks[k].text.lower() != "laut" or (k + 1 < len(toks) and not _ends_phrase(toks[k + 1])):
+        return False
+    return max(b for _, b in att.quote) <= k
+
+
 def _reports_its_sentence(doc: Doc, att: Attribution) -> bool:
     """"Andere Rezensenten lobten dagegen die Kameraarbeit, die …": the speaker opens the
     sentence and its speech verb follows, so the sentence reports what the speaker did."""
@@ -66,10 +85,12 @@ def _reports_its_sentence(doc: Doc, att: Attribution) -> bool:
 
 
 def drop_narration(doc: Doc, atts: list[Attribution], cue_lemmas: frozenset[str]) -> list[Attribution]:
-    """Narrating relative clauses dropped, or widened to a reported sentence when its
+    """Statements before an adjective "laut" dropped; narrating relative clauses too, or widened to a reported sentence when its
     speaker and speech verb open the sentence."""
     out = []
     for att in atts:
+        if _before_adjective_laut(doc, att):
+            continue
         if not narrating_relative(doc, att, cue_lemmas):
             out.append(att)
         elif _reports_its_sentence(doc, att):
