@@ -62,3 +62,16 @@ def test_shipped_model_reaches_joint_f1_60_on_dev(tmp_path: Path):
     assert summary["tagger"] == "crf"
     assert summary["joint"]["f1"] >= 0.60, summary["joint"]
     assert len(list(tmp_path.glob("*.json"))) == 150
+
+
+def test_a_lowercase_quoted_phrase_after_an_article_is_nested_not_a_title():
+    from wortlaut.analyse.attribution import Attribution
+    from wortlaut.analyse.de import tag_german
+    from wortlaut.analyse.tokens import tokenize
+    from wortlaut.evaluate.german_news import with_nested
+
+    doc = tokenize("Sie sagte , die Wahl sei ein „ großer Schritt “ für die Zeitung „ Die Welt “ .")
+    tag_german(doc)
+    host = Attribution([(3, len(doc.tokens) - 1)], "indirect", [(1, 2)], (0, 1))
+    nested = [doc.span_text(*att.quote[0]) for att in with_nested(doc, [host])[1:]]
+    assert nested == ["„ großer Schritt “"]

@@ -17,7 +17,7 @@ from ..analyse import analyse
 from ..analyse.attribution import Attribution
 from ..analyse.de.cues import PREPOSITION_CUES
 from ..analyse.de.rules import is_title
-from ..analyse.quotes import find_mark_spans
+from ..analyse.quotes import MarkSpan, find_mark_spans
 from ..analyse.tokens import Doc
 from ..corpus import CorpusAnnotation, CorpusDocument, CorpusError, iter_documents, tokens_in_spans, write_prediction
 from .scorer import Counts, score_document, summarise
@@ -33,10 +33,16 @@ def _spans(doc: Doc, ranges) -> list[tuple[int, int]]:
     return [(doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in ranges]
 
 
+def _lowercase(doc: Doc, m: MarkSpan) -> bool:
+    """"ein „stolzer Moment“": a quoted phrase starting lowercase names nothing; it is quoted."""
+    a, b = m.inner
+    return a < b and doc.tokens[a].text[:1].islower()
+
+
 def with_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """The corpus also annotates each quoted fragment inside an indirect or reported
     statement as a direct quote of its own, with the host's cue and speaker."""
-    spans = [m for m in find_mark_spans(doc) if not m.recovered and not is_title(doc, m)]
+    spans = [m for m in find_mark_spans(doc) if not m.recovered and (_lowercase(doc, m) or not is_title(doc, m))]
     nested = []
     for att in atts:
         if att.kind == "direct":
