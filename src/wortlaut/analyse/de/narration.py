@@ -22,7 +22,7 @@ from .tags import stts
 NARRATED_KINDS = ("indirect", "mixed")
 RELATIVE_POS = ("PRELS", "PRELAT")
 REPORTING_MOOD = KONJUNKTIV_I | HEARSAY | frozenset({"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften"})
-FINAL = frozenset(".,;:")
+CLAUSE_PUNCTUATION = frozenset(".,;:")
 
 
 def _konjunktiv_i(t: Token) -> bool:
@@ -46,7 +46,7 @@ def narrating_relative(doc: Doc, att: Attribution, cue_lemmas: frozenset[str]) -
     if att.kind not in NARRATED_KINDS or len(att.quote) != 1 or not _relative_start(doc, att.quote[0][0]):
         return False
     toks = doc.tokens[att.quote[0][0] : att.quote[0][1]]
-    words = [t for t in toks if t.text not in FINAL]
+    words = [t for t in toks if t.text not in CLAUSE_PUNCTUATION]
     finite = [t for t in toks if "FIN" in t.pos]
     if len(finite) != 1 or not words or words[-1] is not finite[0] or _konjunktiv_i(finite[0]):
         return False  # a main clause follows, or the verb is not last: more than a relative clause
@@ -59,7 +59,7 @@ def narrating_relative(doc: Doc, att: Attribution, cue_lemmas: frozenset[str]) -
 
 
 def _ends_phrase(t: Token) -> bool:
-    return t.text in FINAL or stts(t.pos).startswith("V")
+    return t.text in CLAUSE_PUNCTUATION or stts(t.pos).startswith("V")
 
 
 def _before_adjective_laut(doc: Doc, att: Attribution) -> bool:
@@ -85,8 +85,9 @@ def _reports_its_sentence(doc: Doc, att: Attribution) -> bool:
 
 
 def drop_narration(doc: Doc, atts: list[Attribution], cue_lemmas: frozenset[str]) -> list[Attribution]:
-    """Statements before an adjective "laut" dropped; narrating relative clauses too, or widened to a reported sentence when its
-    speaker and speech verb open the sentence."""
+    """Without the statements before an adjective "laut" and the narrating relative
+    clauses; such a clause becomes its sentence's reported statement when the speaker
+    and the speech verb open the sentence."""
     out = []
     for att in atts:
         if _before_adjective_laut(doc, att):
