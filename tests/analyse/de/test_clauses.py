@@ -40,6 +40,17 @@ def test_a_name_or_masculine_nominative_after_the_verb_keeps_the_speaker():
     assert words(doc, att.speaker) == "der Minister"
 
 
+def test_a_feminine_der_after_the_verb_is_the_addressee_not_the_speaker():
+    # "der Feuerwehr" is a dative: the phrase up front speaks, to it
+    doc, att = statement(
+        "Die Bürgermeisterin erteilte der Feuerwehr den Auftrag , die Straße sofort zu sperren .",
+        "die Straße sofort zu sperren", "erteilte / Auftrag", "der Feuerwehr",
+    )
+    by_word_order(doc, att)
+    assert words(doc, att.speaker) == "Die Bürgermeisterin"
+    assert words(doc, att.addressee) == "der Feuerwehr"
+
+
 def test_a_cited_person_keeps_the_speaker():
     doc, att = statement(
         "Die Nachrichtenagentur zitiert einen Sprecher , die Lage sei ernst .",

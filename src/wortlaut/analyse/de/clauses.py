@@ -108,9 +108,19 @@ def by_word_order(doc: Doc, att: Attribution) -> None:
                 att.speaker, att.addressee = after, front
         return
     if spk is not None and spk[0] > v and doc.tokens[spk[0]].sent == doc.tokens[v].sent:
-        if doc.tokens[spk[0]].pos in ("NE",) or doc.tokens[spk[0]].text.lower() == "der":
+        first = doc.tokens[spk[0]].text.lower()
+        if doc.tokens[spk[0]].pos in ("NE",) or first == "der" and not _feminine(doc, spk):
             return  # a name or a masculine nominative after the verb may well be the subject
+        if first == "der" and spk[0] == v + 1 and att.addressee is None:
+            att.addressee = spk  # the dative the verb addresses
         att.speaker = front
+
+
+def _feminine(doc: Doc, np: Range) -> bool:
+    """A phrase whose first noun is feminine: after "der" a dative or genitive ("erteilte der
+    Luftwaffe den Befehl"), never a subject."""
+    nouns = [t for t in doc.tokens[np[0] : np[1]] if t.pos.startswith("NN")]
+    return bool(nouns) and gender_of_noun(nouns[0].text) == "f"
 
 
 def _dative_np(doc: Doc, k: int, end: int, after_speaker: bool) -> Range | None:

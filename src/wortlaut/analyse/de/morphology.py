@@ -25,7 +25,7 @@ WEAK_MASCULINE_E = ("experte", "kollege", "zeuge", "junge", "bote", "kunde", "la
                     "friede", "gedanke", "buchstabe", "vorsitzende", "beauftragte", "abgeordnete", "angestellte",
                     "beigeordnete", "käse", "affe", "löwe", "franzose", "chinese", "türke", "russe", "pole",
                     "grieche")
-FEM_SUFFIX = ("ung", "heit", "keit", "schaft", "tät", "ion", "ei", "ie", "ik", "ur", "enz", "anz", "bahn", "bank",
+FEM_SUFFIX = ("ung", "heit", "waffe", "bundeswehr", "feuerwehr", "keit", "schaft", "tät", "ion", "ei", "ie", "ik", "ur", "enz", "anz", "bahn", "bank",
               "kammer", "behörde", "partei", "polizei", "stadt", "gemeinde", "agentur", "akademie",
               "hochschule", "universität", "kommission", "stiftung", "union", "marine", "armee", "schule",
               "klinik", "fraktion", "initiative", "gruppe", "firma", "zeitung", "präfektur", "holding", "liste",
