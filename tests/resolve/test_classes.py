@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from phrase_cases import CASES, parse_case
-from wortlaut.resolve.classes import cls
+from wortlaut.resolve.classes import cls, is_role_compound
 
 EXPECTED = {
     'Carl Schuster, ehemaliger Einsatzleiter der Feuerwehr Hamburg':
@@ -51,3 +51,12 @@ EXPECTED = {
 def test_token_classes(language: str, text: str, mention: str) -> None:
     doc, _, _ = parse_case(language, text, mention)
     assert " ".join(cls(doc, k) for k in range(len(doc.tokens))) == EXPECTED[mention]
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("verteidigungsminister", True), ("pressesprecherin", True), ("ex-chef", True), ("vize-chefin", True),
+    ("leiter", False), ("chef", False), ("minister", False), ("hauschef", True), ("xchef", False),
+    ("weber", False), ("", False),
+])
+def test_role_compound_needs_more_than_the_bare_stem(word: str, expected: bool) -> None:
+    assert is_role_compound(word) is expected

@@ -463,9 +463,8 @@ def resolve_sources(article: Article, doc: Doc) -> None:
         info = split_title(doc, describe_mention(doc, a, last + 1))
         mentions.append((a, 1, info, qi, True))
         speaker_tokens.update(range(info.start, a + 1))
-    for pos, info, create in scan_antecedents(article, doc, marked):
-        if pos not in speaker_tokens:
-            mentions.append((pos, 0, info, None, create))
+    for pos, info, create in scan_antecedents(article, doc, marked, speaker_tokens):
+        mentions.append((pos, 0, info, None, create))
     mentions.sort(key=lambda m: (m[0], m[1]))
 
     resolved: dict[int, Entity] = {}

@@ -6,7 +6,7 @@ from ..analyse.quotes import find_mark_spans
 from ..analyse.tokens import Doc
 from ..lexicon.time_words import TIME_WORDS
 from ..model import Article, fold
-from .classes import cls, is_country, is_doc_word, is_org_word
+from .classes import cls, is_country, is_doc_word, is_org_word, token_classes
 from .english_titles import split_title
 from .mentions import MentionInfo, describe_mention
 from .phrases import NP, parse_np
@@ -29,20 +29,23 @@ def quoted_tokens(doc: Doc) -> list[bool]:
 Candidate = tuple[int, MentionInfo, bool]  # (token, description, whether it may start an entity of its own)
 
 
-def scan_antecedents(article: Article, doc: Doc, inside: list[bool]) -> list[Candidate]:
-    """Persons and organisations written outside quotations, as antecedents."""
+def scan_antecedents(article: Article, doc: Doc, inside: list[bool], taken: set[int]) -> list[Candidate]:
+    """Persons and organisations written outside quotations, as antecedents; none at the tokens ``taken``
+    (speaker mentions, described already)."""
     out: list[Candidate] = []
     toks = doc.tokens
     n = len(toks)
+    classes = token_classes(doc)
     skip_names = {fold(article.outlet)} if article.outlet else set()
     k = 0
     while k < n:
         if inside[k]:
             k += 1
             continue
-        c = cls(doc, k)
+        c = classes[k]
         if c in ("OTHER", "VERB") and _bare_subject(doc, k):
-            out.append((k, _bare_name(toks[k].text), False))
+            if k not in taken:
+                out.append((k, _bare_name(toks[k].text), False))
             k += 1
             continue
         if c not in ("DET", "ADJ", "NOUN", "NAME"):
@@ -54,27 +57,28 @@ def scan_antecedents(article: Article, doc: Doc, inside: list[bool]) -> list[Can
         if np_ is None:
             k += 1
             continue
-        found, k = _phrase_candidate(doc, k, np_, inside, skip_names)
+        found, k = _phrase_candidate(doc, k, np_, inside, skip_names, k in taken)
         if found is not None:
             out.append(found)
     return out
 
 
-def _phrase_candidate(doc: Doc, k: int, np_: NP, inside: list[bool],
-                      skip_names: set[str]) -> tuple[Candidate | None, int]:
-    """The candidate the phrase at token k gives, if any, and the token to scan on from."""
+def _phrase_candidate(doc: Doc, k: int, np_: NP, inside: list[bool], skip_names: set[str],
+                      taken: bool) -> tuple[Candidate | None, int]:
+    """The candidate the phrase at token k gives, if any (none where ``taken``), and the token to scan on from."""
     toks = doc.tokens
     heads = np_.heads
-    has_name = any(cls(doc, h) == "NAME" for h in heads) or np_.quoted is not None
+    classes = token_classes(doc)
+    has_name = any(classes[h] == "NAME" for h in heads) or np_.quoted is not None
     org_head = any(is_org_word(toks[h].text, doc.language != "de") for h in heads)
     head_low = toks[heads[-1]].text.lower() if heads else ""
     person_head = head_low.endswith(PERSON_NOUNS) and np_.det is not None
     doc_head = is_doc_word(head_low) and np_.det is not None
     if not (has_name or org_head or person_head or doc_head) and len(heads) == 1 and _bare_subject(doc, k):
-        return (k, _bare_name(toks[k].text), False), k + 1
+        return (None if taken else (k, _bare_name(toks[k].text), False)), k + 1
     found = None
     wanted = has_name or (org_head and np_.det is not None) or person_head or doc_head
-    if wanted and not any(inside[h] for h in heads):
+    if wanted and not taken and not any(inside[h] for h in heads):
         info = split_title(doc, describe_mention(doc, k, np_.head_end))
         if info.name and fold(info.name) not in skip_names and not is_country(info.name):
             found = _by_kind(doc, k, info, person_head)

@@ -55,14 +55,16 @@ def cls(doc: Doc, k: int) -> str:
     """Coarse class of token k: DET ADJ NOUN NAME TRUNC PREP CONJ REL PRON VERB NUM PUNCT PAREN QUOTE OTHER."""
     if k < 0:
         return _token_class(doc, k)
-    # resolution asks for each token's class several times: worked out once per document
+    return token_classes(doc)[k]
+
+
+def token_classes(doc: Doc) -> list[str]:
+    """Every token's ``cls``: resolution asks for each token's class several times, so all are worked out
+    once per document; loops over many tokens index this list rather than call ``cls``."""
     classes = doc.memo.get("cls")
     if classes is None:
-        classes = doc.memo["cls"] = [None] * len(doc.tokens)
-    c = classes[k]
-    if c is None:
-        c = classes[k] = _token_class(doc, k)
-    return c
+        classes = doc.memo["cls"] = [_token_class(doc, k) for k in range(len(doc.tokens))]
+    return classes
 
 
 def _token_class(doc: Doc, k: int) -> str:
@@ -229,15 +231,14 @@ def is_doc_word(word: str) -> bool:
                                         "meldungen", "report", "angaben", "aussagen"))
 
 
+_ROLE_FORMS = tuple(stem + ending for stem in ROLE_STEMS for ending in ("", "in", "e", "er", "en"))
+
+
 @lru_cache(maxsize=1 << 14)
 def is_role_compound(low: str) -> bool:
     """A compound or hyphenated role word, never a bare stem (a surname may be "Leiter")."""
-    for stem in ROLE_STEMS:
-        for ending in ("", "in", "e", "er", "en"):
-            form = stem + ending
-            if low.endswith(form) and (len(low) > len(form) + 2 or "-" in low):
-                return True
-    return False
+    # at least three letters before the role form, unless hyphenated
+    return low[3:].endswith(_ROLE_FORMS) or ("-" in low and low.endswith(_ROLE_FORMS))
 
 
 def _first_name_pair(doc: Doc, k: int) -> bool:

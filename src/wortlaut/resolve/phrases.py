@@ -9,7 +9,7 @@ from ..analyse.tokens import Doc
 from ..lexicon.marks import QUOTE_MARKS
 from ..lexicon.name_words import NAME_LINKS, NAME_PARTICLES
 from ..lexicon.time_words import TIME_WORDS
-from .classes import capitalised, cls, is_abbrev, is_country, is_doc_word, is_org_word, is_roleish_word
+from .classes import capitalised, cls, is_abbrev, is_country, is_doc_word, is_org_word, is_roleish_word, token_classes
 from ..analyse.de.morphology import noun_nominative
 from .words import ORG_DESCRIPTORS
 
@@ -79,9 +79,10 @@ def _english_possessor(doc: Doc, np_: NP, k: int, n: int) -> int:
 
 def _modifiers(doc: Doc, np_: NP, k: int, n: int) -> int:
     """Adjectives and numbers before the head; a bare number counts only before a noun ("drei Experten")."""
-    while k < n and cls(doc, k) in ("ADJ", "NUM"):
-        counted = k + 1 < n and cls(doc, k + 1) in ("NOUN", "ADJ") and low_at(doc, k + 1) not in TIME_WORDS
-        if cls(doc, k) == "NUM" and not re.search(r"\d+-", doc.tokens[k].text) and not counted:
+    classes = token_classes(doc)
+    while k < n and classes[k] in ("ADJ", "NUM"):
+        counted = k + 1 < n and classes[k + 1] in ("NOUN", "ADJ") and low_at(doc, k + 1) not in TIME_WORDS
+        if classes[k] == "NUM" and not re.search(r"\d+-", doc.tokens[k].text) and not counted:
             break
         np_.mods.append(k)
         k += 1
@@ -90,7 +91,8 @@ def _modifiers(doc: Doc, np_: NP, k: int, n: int) -> int:
 
 def _head_words(doc: Doc, np_: NP, k: int, n: int, hard: int | None, en: bool) -> int:
     """Take the head words starting at token k into ``np_.heads``; return the token after them, 0 if none."""
-    c = cls(doc, k)
+    classes = token_classes(doc)
+    c = classes[k]
     t = doc.tokens[k]
     if c in ("NOUN", "NAME"):
         if en and c == "NOUN" and hard is not None and k >= hard and np_.heads:
@@ -99,11 +101,11 @@ def _head_words(doc: Doc, np_: NP, k: int, n: int, hard: int | None, en: bool) -
             return 0
         np_.heads.append(k)
         return k + 1
-    if c == "ADJ" and np_.heads and capitalised(t.text) and k + 1 < n and cls(doc, k + 1) in ("NOUN", "NAME"):
+    if c == "ADJ" and np_.heads and capitalised(t.text) and k + 1 < n and classes[k + 1] in ("NOUN", "NAME"):
         np_.heads.append(k)  # "Arbeitskreis Sichere Elbe"
         return k + 1
     if c == "TRUNC" and k + 2 < n and doc.tokens[k + 1].text in ("und", "oder") \
-            and cls(doc, k + 2) in ("NOUN", "NAME"):
+            and classes[k + 2] in ("NOUN", "NAME"):
         np_.heads.extend([k, k + 1, k + 2])
         return k + 3
     if not en and c == "CONJ" and t.text == "und" and _german_head_coordination(doc, np_, k, n):
