@@ -43,6 +43,10 @@ class SQLiteStore(Reads, Browse, StatementReads, Store):
             self._conn.execute("PRAGMA foreign_keys = ON")
             if self.writable:
                 self._conn.execute("PRAGMA journal_mode = WAL")
+                # in WAL, NORMAL syncs at checkpoints, not at every commit: a power cut
+                # may lose the last commits but never corrupts the file, and a crash
+                # of the process loses nothing committed
+                self._conn.execute("PRAGMA synchronous = NORMAL")
                 self.applied: list[int] = self._migrate()
             else:
                 self.applied = []
