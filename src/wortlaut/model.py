@@ -127,7 +127,10 @@ def fold(text: str) -> str:
 
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # a text has few distinct marks: each is dropped at once, not tested per character
+    for mark in [ch for ch in set(decomposed) if unicodedata.combining(ch)]:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 _fold_short = lru_cache(maxsize=65536)(_fold)

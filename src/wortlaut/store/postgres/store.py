@@ -124,7 +124,8 @@ class PostgresStore(Reads, Browse, StatementReads, Store):
             ),
         )
         sources = article_sources(article)
-        mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
+        keys: set[str] = set()  # the new mentions' blocking keys, as written: not read back
+        mention_of = {sid: self._insert_mention(article.id, s, keys) for sid, s in sources.items()}
         first = self._next_id("quotes")
         for number, quote in enumerate(article.quotes, start=first):
             sid = quote_source_id(quote, sources)
@@ -149,14 +150,15 @@ class PostgresStore(Reads, Browse, StatementReads, Store):
                 ),
             )
         ledger = PostgresLedger(c)
-        update_profiles(ledger, ledger.keys_of(list(mention_of.values())))
+        update_profiles(ledger, keys)
         group_statements(c, list(range(first, first + len(article.quotes))))  # after identity: per source
 
     def _next_id(self, table: str) -> int:
         """SQLite's next rowid: one more than the largest (writers hold the write lock)."""
         return int(self._conn.value(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"))  # type: ignore[arg-type]
 
-    def _insert_mention(self, article_id: str, source: Source) -> int:
+    def _insert_mention(self, article_id: str, source: Source, keys: set[str]) -> int:
+        """Insert a mention and its blocking keys; the keys are added to ``keys``."""
         mention = self._next_id("source_mentions")
         self._conn.execute(
             """INSERT INTO source_mentions (id, article_id, kind, name, roles, affiliations, aliases)
@@ -164,10 +166,10 @@ class PostgresStore(Reads, Browse, StatementReads, Store):
             (mention, article_id, source.kind, source.name, to_json(source.roles),
              to_json(source.affiliations), to_json(source.aliases)),
         )
+        mention_keys = blocking_keys(source.kind, source.name, source.aliases, article_id)
         self._conn.executemany(
-            "INSERT INTO source_keys (key, mention_id) VALUES (?, ?)",
-            [(k, mention) for k in blocking_keys(source.kind, source.name, source.aliases, article_id)],
-        )
+            "INSERT INTO source_keys (key, mention_id) VALUES (?, ?)", [(k, mention) for k in mention_keys])
+        keys.update(mention_keys)
         return mention
 
     # -- ingestion bookkeeping ----------------------------------------------

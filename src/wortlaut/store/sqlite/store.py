@@ -43,6 +43,10 @@ class SQLiteStore(Reads, Browse, StatementReads, Store):
             self._conn.execute("PRAGMA foreign_keys = ON")
             if self.writable:
                 self._conn.execute("PRAGMA journal_mode = WAL")
+                # in WAL, NORMAL syncs at checkpoints, not at every commit: a power cut
+                # may lose the last commits but never corrupts the file, and a crash
+                # of the process loses nothing committed
+                self._conn.execute("PRAGMA synchronous = NORMAL")
                 self.applied: list[int] = self._migrate()
             else:
                 self.applied = []
@@ -146,7 +150,8 @@ class SQLiteStore(Reads, Browse, StatementReads, Store):
         )
 
         sources = article_sources(article)
-        mention_of = {sid: self._insert_mention(article.id, s) for sid, s in sources.items()}
+        keys: set[str] = set()  # the new mentions' blocking keys, as written: not read back
+        mention_of = {sid: self._insert_mention(article.id, s, keys) for sid, s in sources.items()}
 
         quote_ids = []
         for quote in article.quotes:
@@ -175,10 +180,11 @@ class SQLiteStore(Reads, Browse, StatementReads, Store):
             )
             quote_ids.append(cur.lastrowid)
         ledger = SQLiteLedger(c)
-        update_profiles(ledger, ledger.keys_of(list(mention_of.values())))
+        update_profiles(ledger, keys)
         group_statements(c, quote_ids)  # after identity: statements are per source
 
-    def _insert_mention(self, article_id: str, source: Source) -> int:
+    def _insert_mention(self, article_id: str, source: Source, keys: set[str]) -> int:
+        """Insert a mention and its blocking keys; the keys are added to ``keys``."""
         cur = self._conn.execute(
             """INSERT INTO source_mentions (article_id, kind, name, roles, affiliations, aliases)
                VALUES (?, ?, ?, ?, ?, ?)""",
@@ -186,10 +192,10 @@ class SQLiteStore(Reads, Browse, StatementReads, Store):
              to_json(source.affiliations), to_json(source.aliases)),
         )
         mention = cur.lastrowid
+        mention_keys = blocking_keys(source.kind, source.name, source.aliases, article_id)
         self._conn.executemany(
-            "INSERT INTO source_keys (key, mention_id) VALUES (?, ?)",
-            [(k, mention) for k in blocking_keys(source.kind, source.name, source.aliases, article_id)],
-        )
+            "INSERT INTO source_keys (key, mention_id) VALUES (?, ?)", [(k, mention) for k in mention_keys])
+        keys.update(mention_keys)
         return mention
 
     # -- ingestion bookkeeping ----------------------------------------------
